@@ -1,0 +1,1 @@
+# Evaluation schedules, evaluations, scorecards and follow-up actions arrive with their own issue.

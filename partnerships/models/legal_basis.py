@@ -1,0 +1,82 @@
+"""The documents a party rests on (regeling, amendments, statuten, convenant, DVO), over time."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerships.choices import ExitCostMethod, LegalDocumentKind
+from registry.periods import dates_in_order
+
+
+class LegalBasis(models.Model):
+    """One version of a founding document; a later version replaces it from its in-force date."""
+
+    party = models.ForeignKey(
+        "partnerships.Party",
+        verbose_name=_("samenwerkingsverband"),
+        on_delete=models.CASCADE,
+        related_name="legal_bases",
+    )
+    kind = models.CharField(_("soort document"), max_length=30, choices=LegalDocumentKind.choices)
+    title = models.CharField(_("titel"), max_length=300)
+    adopted_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    in_force_from = models.DateField(_("in werking vanaf"), null=True, blank=True)
+    in_force_until = models.DateField(_("in werking tot en met"), null=True, blank=True)
+    publication_reference = models.CharField(
+        _("vindplaats"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld Staatscourant 2022, 12345 of gemeenteblad."),
+    )
+    url = models.URLField(_("link"), blank=True)
+    document = models.FileField(_("bestand"), upload_to="legal_basis/%Y/", blank=True)
+    evaluation_interval_years = models.PositiveSmallIntegerField(
+        _("evaluatie elke (jaren)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("Uit de evaluatiebepaling; leeg als de regeling er geen noemt."),
+    )
+    exit_notice_months = models.PositiveSmallIntegerField(
+        _("opzegtermijn uittreding (maanden)"), null=True, blank=True
+    )
+    exit_cost_method = models.CharField(
+        _("berekening uittreedsom"),
+        max_length=30,
+        choices=ExitCostMethod.choices,
+        default=ExitCostMethod.NOT_SET,
+    )
+    exit_cost_factor = models.DecimalField(
+        _("factor uittreedsom"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Bij een veelvoud van de bijdrage: hoeveel jaarbijdragen."),
+    )
+    exit_clause = models.TextField(_("uittredingsbepaling"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("juridische grondslag")
+        verbose_name_plural = _("juridische grondslag (documenten en versies)")
+        ordering = ["party", "in_force_from", "pk"]
+        constraints = [
+            dates_in_order("legal_basis_in_force_in_order", "in_force_from", "in_force_until"),
+            dates_in_order("legal_basis_adopted_before_end", "adopted_on", "in_force_until"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.exit_cost_method == ExitCostMethod.CONTRIBUTION_MULTIPLE and (
+            self.exit_cost_factor is None
+        ):
+            raise ValidationError(
+                {"exit_cost_factor": _("Geef aan hoeveel jaarbijdragen de uittreedsom is.")}
+            )

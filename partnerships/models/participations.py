@@ -1,0 +1,131 @@
+"""The participation of one organisation in a party: its bestuurlijk and financieel belang."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerships import bbv
+from registry.models import Organisation
+from registry.money import amount_field, non_negative
+from registry.periods import dates_in_order, overlaps, within
+
+REGISTER_FIELDS = (
+    "party",
+    "organisation",
+    "start_date",
+    "end_date",
+    "seats",
+    "voting_weight",
+    "notes",
+)
+FINANCIAL_FIELDS = (
+    "shares_count",
+    "share_nominal_value",
+    "guarantees",
+    "loans",
+    "amount_at_risk",
+)
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def with_verbonden_partij(self):
+        return self.annotate(verbonden_partij=bbv.verbonden_partij_annotation())
+
+
+class Participation(models.Model):
+    party = models.ForeignKey(
+        "partnerships.Party",
+        verbose_name=_("samenwerkingsverband"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("deelnemer"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    start_date = models.DateField(_("deelname vanaf"), null=True, blank=True)
+    end_date = models.DateField(_("deelname tot en met"), null=True, blank=True)
+    # bestuurlijk belang
+    seats = models.PositiveSmallIntegerField(
+        _("zetels"), default=0, help_text=_("Zetels in het hoogste bestuursorgaan.")
+    )
+    voting_weight = models.DecimalField(
+        _("stemgewicht"),
+        max_digits=9,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Aantal stemmen of percentage volgens de regeling of statuten."),
+    )
+    # financieel belang
+    shares_count = models.PositiveIntegerField(_("aantal aandelen"), null=True, blank=True)
+    share_nominal_value = amount_field(_("nominale waarde per aandeel"))
+    guarantees = amount_field(_("garanties en borgstellingen"))
+    loans = amount_field(_("verstrekte leningen"))
+    amount_at_risk = amount_field(
+        _("bedrag dat verloren gaat bij faillissement"),
+        help_text=_("Inbreng of aansprakelijkheid bij faillissement van de partij."),
+    )
+    notes = models.TextField(_("toelichting"), blank=True)
+
+    history = HistoricalRecords()
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("deelneming")
+        verbose_name_plural = _("deelnemingen")
+        ordering = ["party__name", "organisation__name", "start_date"]
+        constraints = [
+            dates_in_order("participation_dates_in_order"),
+            *non_negative(
+                "participation",
+                "voting_weight",
+                "share_nominal_value",
+                "guarantees",
+                "loans",
+                "amount_at_risk",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation.name} in {self.party.name}"
+
+    @property
+    def is_verbonden_partij(self) -> bool:
+        return bbv.is_verbonden_partij(
+            legal_form=self.party.legal_form,
+            seats=self.seats,
+            voting_weight=self.voting_weight or 0,
+            shares_count=self.shares_count or 0,
+            guarantees=self.guarantees or 0,
+            loans=self.loans or 0,
+            amount_at_risk=self.amount_at_risk or 0,
+        )
+
+    def clean(self):
+        if not (self.party_id and self.organisation_id):
+            return
+        errors = []
+        others = Participation.objects.filter(
+            party_id=self.party_id, organisation_id=self.organisation_id
+        ).exclude(pk=self.pk)
+        if any(overlaps(self.start_date, self.end_date, o.start_date, o.end_date) for o in others):
+            errors.append(
+                _("%(organisation)s neemt in deze periode al deel aan %(party)s.")
+                % {"organisation": self.organisation.name, "party": self.party.name}
+            )
+        org = self.organisation
+        if not within(self.start_date, self.end_date, org.start_date, org.end_date):
+            errors.append(
+                _("De deelname valt buiten het bestaan van %(organisation)s.")
+                % {"organisation": org.name}
+            )
+        if not within(self.start_date, self.end_date, self.party.start_date, self.party.end_date):
+            errors.append(_("De deelname valt buiten de looptijd van het samenwerkingsverband."))
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,263 @@
+"""Who may see and change what: the one place that decides access.
+
+Roles are held per organisation (registry.models.Role); administrators are superusers.
+
+- every registry user reads the shared catalogue of parties: their general data, legal
+  basis and bodies (published law, and needed to find a party to join). What belongs to one
+  organisation (its participations, its seats) is read only by that organisation, its
+  supervisor and administrators.
+- griffie: maintains its organisation's records (participations, seats), and the shared
+  record of every party its organisation currently takes part in (or keeps the dossier of):
+  legal basis, bodies, general data. History shows who changed what.
+- finance: reads like griffie; changes only the financial interest fields of its
+  organisation's participations.
+- council: reads its organisation's records, changes nothing.
+- supervisor (IBT): reads the records of its province and of every organisation in it.
+- administrator: everything, including organisations, themes, population figures and roles.
+
+Admin querysets, object permissions and (later) views and the API all ask this module.
+A record another organisation owns is simply not in the user's queryset, so guessing a URL
+gives "not found", never the record.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Model, Q, QuerySet
+
+from registry.models import Organisation, PopulationFigure, Role, RoleKind
+
+VIEW = "view"
+CHANGE = "change"
+DELETE = "delete"
+ADD = "add"
+
+
+@dataclass
+class Grants:
+    """The organisations a user acts for, per role; computed once per user object."""
+
+    is_admin: bool = False
+    by_role: dict[str, frozenset[int]] = field(default_factory=dict)
+    readable: frozenset[int] = frozenset()
+
+    def orgs(self, *kinds: str) -> frozenset[int]:
+        return frozenset().union(*(self.by_role.get(kind, frozenset()) for kind in kinds))
+
+    @property
+    def has_any_role(self) -> bool:
+        return self.is_admin or bool(self.readable)
+
+
+def grants(user) -> Grants:
+    cached = getattr(user, "_registry_grants", None)
+    if cached is not None:
+        return cached
+    if not (user and user.is_authenticated and user.is_active):
+        result = Grants()
+    elif user.is_superuser:
+        result = Grants(is_admin=True)
+    else:
+        by_role: dict[str, set[int]] = {}
+        for kind, organisation_id in Role.objects.filter(user=user).values_list(
+            "kind", "organisation_id"
+        ):
+            by_role.setdefault(kind, set()).add(organisation_id)
+        provinces = by_role.get(RoleKind.SUPERVISOR, set())
+        readable = set().union(*by_role.values()) if by_role else set()
+        if provinces:
+            readable |= set(
+                Organisation.objects.filter(province_id__in=provinces).values_list("pk", flat=True)
+            )
+        result = Grants(
+            by_role={kind: frozenset(ids) for kind, ids in by_role.items()},
+            readable=frozenset(readable),
+        )
+    user._registry_grants = result
+    return result
+
+
+def _current_participations(organisation_ids, today=None):
+    from partnerships.models import Participation
+
+    today = today or datetime.date.today()
+    return Participation.objects.filter(organisation_id__in=organisation_ids).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
+
+
+# Per model: a Q selecting the rows a user may act on, for each action.
+
+
+def _party_q(g: Grants, action: str) -> Q:
+    from partnerships.models import Participation
+
+    if action == VIEW:
+        return Q()
+    orgs = g.orgs(RoleKind.GRIFFIE)
+    writable = Q(pk__in=_current_participations(orgs).values("party_id")) | Q(
+        maintainer_id__in=orgs
+    )
+    if action == DELETE:
+        # Only a party that no other organisation takes part in.
+        others = Participation.objects.exclude(organisation_id__in=orgs).values("party_id")
+        return writable & ~Q(pk__in=others)
+    return writable
+
+
+def _via_party(prefix: str):
+    def q(g: Grants, action: str) -> Q:
+        party_action = VIEW if action == VIEW else CHANGE
+        return _prefixed(_party_q(g, party_action), prefix)
+
+    return q
+
+
+def _participation_q(g: Grants, action: str) -> Q:
+    if action == VIEW:
+        return Q(organisation_id__in=g.readable)
+    if action == CHANGE:
+        return Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE, RoleKind.FINANCE))
+    return Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE))
+
+
+def _seat_q(g: Grants, action: str) -> Q:
+    if action == VIEW:
+        own = Q(organisation_id__in=g.readable)
+    else:
+        own = Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE))
+    return own | (Q(organisation__isnull=True) & _via_party("body__party")(g, action))
+
+
+def _reference_data_q(g: Grants, action: str) -> Q:
+    return Q() if action == VIEW and g.has_any_role else Q(pk__in=[])
+
+
+def _admin_only_q(g: Grants, action: str) -> Q:
+    return Q(pk__in=[])
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """Rewrite a Q over Party into a Q over a model that reaches Party through `prefix`."""
+    rewritten = Q(_connector=q.connector, _negated=q.negated)
+    for child in q.children:
+        if isinstance(child, Q):
+            rewritten.children.append(_prefixed(child, prefix))
+        else:
+            lookup, value = child
+            rewritten.children.append((f"{prefix}__{lookup}", value))
+    return rewritten
+
+
+def _policies():
+    from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+
+    return {
+        Party: _party_q,
+        LegalBasis: _via_party("party"),
+        Body: _via_party("party"),
+        Participation: _participation_q,
+        Seat: _seat_q,
+        Organisation: _reference_data_q,
+        PopulationFigure: _reference_data_q,
+        Theme: _reference_data_q,
+        Role: _admin_only_q,
+    }
+
+
+def _policy(model):
+    try:
+        return _policies()[model._meta.concrete_model]
+    except KeyError:
+        raise LookupError(f"No access policy for {model.__name__}") from None
+
+
+# The public interface.
+
+
+def is_registry_user(user) -> bool:
+    return grants(user).has_any_role
+
+
+def scope(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
+    """The rows of `queryset` that `user` may act on."""
+    g = grants(user)
+    if g.is_admin:
+        return queryset
+    if not g.has_any_role:
+        return queryset.none()
+    return queryset.filter(_policy(queryset.model)(g, action))
+
+
+def can(user, action: str, obj: Model) -> bool:
+    """May `user` perform `action` (view, change, delete) on the saved object `obj`?"""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    if not g.has_any_role or obj.pk is None:
+        return False
+    cache = user.__dict__.setdefault("_registry_object_checks", {})
+    key = (type(obj), obj.pk, action)
+    if key not in cache:
+        cache[key] = scope(user, type(obj)._default_manager.filter(pk=obj.pk), action).exists()
+    return cache[key]
+
+
+def can_add(user, model) -> bool:
+    """May `user` create records of `model` at all (which ones: see `may_create`)?"""
+    g = grants(user)
+    if g.is_admin:
+        return True
+    return bool(g.orgs(RoleKind.GRIFFIE)) and _policy(model) not in (
+        _reference_data_q,
+        _admin_only_q,
+    )
+
+
+def may_create(user, obj: Model) -> bool:
+    """May `user` create this (unsaved) object? Judged by what it belongs to."""
+    from partnerships.models import Body, LegalBasis, Participation, Party, Seat
+
+    g = grants(user)
+    if g.is_admin:
+        return True
+    griffie = g.orgs(RoleKind.GRIFFIE)
+    if isinstance(obj, Party):
+        return obj.maintainer_id in griffie
+    if isinstance(obj, Participation):
+        return obj.organisation_id in griffie
+    if isinstance(obj, LegalBasis | Body):
+        return can(user, CHANGE, obj.party)
+    if isinstance(obj, Seat):
+        if obj.organisation_id is not None:
+            return obj.organisation_id in griffie
+        return can(user, CHANGE, obj.body.party)
+    return False
+
+
+def writable_organisations(user) -> QuerySet:
+    """Organisations on whose behalf `user` may register participations and seats."""
+    g = grants(user)
+    if g.is_admin:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=g.orgs(RoleKind.GRIFFIE))
+
+
+def editable_fields(user, obj: Model, all_fields: set[str]) -> set[str]:
+    """Of `all_fields` of a saved or new object, those `user` may change."""
+    from partnerships.models import Participation
+    from partnerships.models.participations import FINANCIAL_FIELDS
+
+    g = grants(user)
+    if g.is_admin:
+        return set(all_fields)
+    if not isinstance(obj, Participation):
+        allowed = can(user, CHANGE, obj) if obj.pk else may_create(user, obj)
+        return set(all_fields) if allowed else set()
+    fields: set[str] = set()
+    griffie = g.orgs(RoleKind.GRIFFIE)
+    if obj.organisation_id in griffie or (obj.organisation_id is None and griffie):
+        fields |= set(all_fields) - set(FINANCIAL_FIELDS)
+    if obj.organisation_id in g.orgs(RoleKind.FINANCE):
+        fields |= set(FINANCIAL_FIELDS) & set(all_fields)
+    return fields

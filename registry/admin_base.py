@@ -1,0 +1,109 @@
+"""Admin classes that ask registry.access for every queryset and permission."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from registry import access
+
+
+def _ensure_may_save(request, obj, changed_fields) -> None:
+    user = request.user
+    if obj.pk is None:
+        allowed = access.may_create(user, obj)
+    else:
+        allowed = access.can(user, access.CHANGE, obj)
+    if allowed:
+        all_fields = {f.name for f in obj._meta.concrete_fields}
+        forbidden = set(changed_fields) - access.editable_fields(user, obj, all_fields)
+        allowed = not forbidden
+    if not allowed:
+        raise PermissionDenied(_("U mag dit gegeven van deze organisatie niet wijzigen."))
+
+
+class AccessAdminMixin:
+    """Shared by model admins and inlines: querysets and permissions come from registry.access."""
+
+    def get_queryset(self, request):
+        return access.scope(request.user, super().get_queryset(request))
+
+    def has_module_permission(self, request):
+        return access.is_registry_user(request.user)
+
+    def _can(self, request, action, obj):
+        if obj is None or not isinstance(obj, self.model):
+            return (
+                access.is_registry_user(request.user)
+                if action == access.VIEW
+                else (access.can_add(request.user, self.model))
+            )
+        return access.can(request.user, action, obj)
+
+
+class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
+    """ModelAdmin for register records: scoped querysets, object permissions, history."""
+
+    def has_view_permission(self, request, obj=None):
+        return self._can(request, access.VIEW, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._can(request, access.CHANGE, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._can(request, access.DELETE, obj)
+
+    def has_add_permission(self, request):
+        return access.can_add(request.user, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = set(super().get_readonly_fields(request, obj))
+        form_fields = {f.name for f in self.model._meta.concrete_fields if f.editable}
+        if obj is not None and access.can(request.user, access.CHANGE, obj):
+            readonly |= form_fields - access.editable_fields(request.user, obj, form_fields)
+        return sorted(readonly)
+
+    def save_model(self, request, obj, form, change):
+        _ensure_may_save(request, obj, form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        if not access.can(request.user, access.DELETE, obj):
+            raise PermissionDenied
+        super().delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            instance = inline_form.instance
+            if inline_form in formset.deleted_forms:
+                if instance.pk and not access.can(request.user, access.DELETE, instance):
+                    raise PermissionDenied
+            elif inline_form.has_changed():
+                _ensure_may_save(request, instance, inline_form.changed_data)
+        super().save_formset(request, form, formset, change)
+
+
+class RegisterInline(AccessAdminMixin, admin.TabularInline):
+    """Inline rows are scoped like their own admin; what may be saved is checked on save."""
+
+    extra = 0
+    show_change_link = True
+
+    def has_view_permission(self, request, obj=None):
+        return access.is_registry_user(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return access.can_add(request.user, self.model) and self._parent_writable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._parent_writable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._parent_writable(request, obj)
+
+    def _parent_writable(self, request, obj):
+        return obj is None or access.can(request.user, access.CHANGE, obj)
+
+
+class ReferenceDataAdmin(RegisterAdmin):
+    """Organisations, themes, population figures: read by every registry user, kept by admins."""

@@ -1,0 +1,195 @@
+"""Organisations (gemeenten, provincies, ...), their population figures and users' roles."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from registry.periods import dates_in_order
+from registry.validators import validate_cbs_code, validate_kvk_number
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Gemeente")
+    PROVINCE = "province", _("Provincie")
+    WATER_BOARD = "water_board", _("Waterschap")
+    OTHER_PUBLIC = "other_public", _("Andere overheid (Rijk, ...)")
+    PRIVATE = "private", _("Private partner")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def municipalities(self):
+        return self.filter(kind=OrganisationKind.MUNICIPALITY)
+
+    def provinces(self):
+        return self.filter(kind=OrganisationKind.PROVINCE)
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("GM + 4 cijfers voor gemeenten, PV + 2 cijfers voor provincies."),
+    )
+    kvk_number = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True, validators=[validate_kvk_number]
+    )
+    province = models.ForeignKey(
+        "self",
+        verbose_name=_("provincie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        limit_choices_to={"kind": OrganisationKind.PROVINCE},
+        help_text=_("De provincie waarin een gemeente of waterschap ligt."),
+    )
+    start_date = models.DateField(_("ontstaan op"), null=True, blank=True)
+    end_date = models.DateField(
+        _("opgeheven op"),
+        null=True,
+        blank=True,
+        help_text=_("Bijvoorbeeld de laatste dag vóór een herindeling."),
+    )
+
+    history = HistoricalRecords()
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [dates_in_order("organisation_dates_in_order")]
+
+    def __str__(self):
+        return f"{self.name} ({self.cbs_code})" if self.cbs_code else self.name
+
+    def save(self, *args, **kwargs):
+        self.cbs_code = self.cbs_code or None
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        self.cbs_code = (self.cbs_code or "").strip().upper() or None
+        needs_code = self.kind in (OrganisationKind.MUNICIPALITY, OrganisationKind.PROVINCE)
+        if self.cbs_code:
+            try:
+                validate_cbs_code(self.kind, self.cbs_code)
+            except ValidationError as error:
+                errors["cbs_code"] = error
+        elif needs_code:
+            errors["cbs_code"] = _("Een %(kind)s heeft een CBS-code.") % {
+                "kind": self.get_kind_display().lower()
+            }
+        if self.kind == OrganisationKind.PROVINCE and self.province_id:
+            errors["province"] = _("Een provincie ligt niet in een andere provincie.")
+        elif self.kind == OrganisationKind.MUNICIPALITY and not self.province_id:
+            errors["province"] = _("Geef de provincie op waarin de gemeente ligt.")
+        elif self.province_id and self.province.kind != OrganisationKind.PROVINCE:
+            errors["province"] = _("Kies een provincie.")
+        if errors:
+            raise ValidationError(errors)
+
+    def exists_on(self, day: datetime.date) -> bool:
+        return (self.start_date is None or self.start_date <= day) and (
+            self.end_date is None or day <= self.end_date
+        )
+
+
+class PopulationFigure(models.Model):
+    """Inhabitants and households of an organisation at a reference date (CBS)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="population_figures",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), validators=[MinValueValidator(1850), MaxValueValidator(2200)]
+    )
+    reference_date = models.DateField(
+        _("peildatum"), help_text=_("Meestal 1 januari van het jaar (CBS).")
+    )
+    inhabitants = models.PositiveIntegerField(_("inwoners"))
+    households = models.PositiveIntegerField(_("huishoudens"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bevolkingscijfer")
+        verbose_name_plural = _("bevolkingscijfers")
+        ordering = ["organisation__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"],
+                name="one_population_figure_per_year",
+                violation_error_message=_("Voor dit jaar is al een bevolkingscijfer vastgelegd."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation.name} {self.year}: {self.inhabitants} inwoners"
+
+    def clean(self):
+        if self.reference_date and self.year and abs(self.reference_date.year - self.year) > 1:
+            raise ValidationError(
+                {"reference_date": _("De peildatum hoort bij het jaar (of het jaar ervoor).")}
+            )
+
+
+class RoleKind(models.TextChoices):
+    GRIFFIE = "griffie", _("Griffie (houdt het register bij)")
+    FINANCE = "finance", _("Financiën (financieel belang)")
+    COUNCIL = "council", _("Raadslid (alleen lezen)")
+    SUPERVISOR = "supervisor", _("Provinciaal toezichthouder (IBT)")
+
+
+class Role(models.Model):
+    """What a user may do for one organisation. Administrators are Django superusers."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="registry_roles",
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="roles"
+    )
+    kind = models.CharField(_("rol"), max_length=20, choices=RoleKind.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "kind"],
+                name="one_role_per_user_organisation_kind",
+                violation_error_message=_("Deze gebruiker heeft deze rol al bij deze organisatie."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_kind_display()} – {self.organisation.name}"
+
+    def clean(self):
+        if (
+            self.kind == RoleKind.SUPERVISOR
+            and self.organisation_id
+            and self.organisation.kind != OrganisationKind.PROVINCE
+        ):
+            raise ValidationError(
+                {"organisation": _("Een provinciaal toezichthouder hoort bij een provincie.")}
+            )
