@@ -1,4 +1,4 @@
-"""Admin for griffie and finance staff: parties with their legal basis, bodies and participations."""
+"""Admin for griffie and finance staff: parties, legal basis, bodies, participations."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _

@@ -109,6 +109,11 @@ class Party(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.code:
+            self.code = slugify(self.short_name or self.name)[:80]
+        super().save(*args, **kwargs)
+
     @property
     def bbv_category(self) -> str:
         return profile(self.legal_form).bbv_category
@@ -123,11 +128,6 @@ class Party(models.Model):
     @property
     def has_legal_personality(self) -> bool:
         return profile(self.legal_form).legal_personality
-
-    def save(self, *args, **kwargs):
-        if not self.code:
-            self.code = slugify(self.short_name or self.name)[:80]
-        super().save(*args, **kwargs)
 
     def clean(self):
         if not self.legal_form:
