@@ -109,9 +109,13 @@ class Party(models.Model):
     def __str__(self):
         return self.name
 
+    @staticmethod
+    def derive_code(short_name: str, name: str) -> str:
+        return slugify(short_name or name)[:80]
+
     def save(self, *args, **kwargs):
         if not self.code:
-            self.code = slugify(self.short_name or self.name)[:80]
+            self.code = self.derive_code(self.short_name, self.name)
         super().save(*args, **kwargs)
 
     @property

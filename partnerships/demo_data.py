@@ -1,0 +1,113 @@
+"""The parties of fixtures/demo/parties.toml: the overview maps of Twente and West-Overijssel,
+the ten studied cooperations and the U16. The file's header says where each fact comes from.
+
+Idempotent: parties are matched on their registry code, their legal basis on title, bodies
+on kind and name, participations on organisation and start date, seats on body and
+participant. Every record passes full_clean(), so the demo obeys the model's rules.
+"""
+
+from django.db import models
+
+from partnerships.choices import BodyKind, LegalDocumentKind, SeatHolderRole
+from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from registry.demo_data import read_toml
+from registry.models import Organisation
+
+TASK_FIELDS = {
+    "policy_making": "task_policy_making",
+    "policy_execution": "task_policy_execution",
+    "operations": "task_operations",
+}
+
+
+def _upsert(model: type[models.Model], match: dict, values: dict) -> models.Model:
+    obj = model.objects.filter(**match).first() or model(**match)
+    for field, value in values.items():
+        setattr(obj, field, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _participant_rows(spec: dict, groups: dict) -> list[dict]:
+    """Expand `{group = ..., except = [...]}` or `{org = ...}` into one row per organisation."""
+    codes = [spec["org"]] if "org" in spec else groups[spec["group"]]
+    terms = {key: spec[key] for key in ("from", "to", "seats") if key in spec}
+    return [{"org": code, **terms} for code in codes if code not in spec.get("except", [])]
+
+
+def _save_party(row: dict, organisations: dict[str, Organisation]) -> Party:
+    values = {
+        "name": row["name"],
+        "short_name": row.get("short_name", ""),
+        "legal_form": row["legal_form"],
+        "regeling_type": row.get("regeling_type", ""),
+        "public_interest": row.get("public_interest", ""),
+        "description": "Bron: " + row["source"],
+        "cooperation_model": row.get("model", ""),
+        "participation_mandatory": row.get("mandatory", False),
+        "centre_organisation": organisations.get(row.get("centre")),
+        "start_date": row.get("start_date"),
+        **{field: key in row.get("tasks", []) for key, field in TASK_FIELDS.items()},
+    }
+    party = _upsert(Party, {"code": Party.derive_code(values["short_name"], row["name"])}, values)
+    party.themes.set(Theme.objects.filter(name__in=row.get("themes", [])))
+    return party
+
+
+def _save_governance(party: Party, row: dict, participations: list[Participation]) -> None:
+    for kind in row.get("bodies", []):
+        body = _upsert(Body, {"party": party, "kind": kind, "name": ""}, {})
+        if kind == BodyKind.GENERAL_BOARD and "seat_role" in row:
+            for participation in participations:
+                if participation.seats:
+                    _upsert(
+                        Seat,
+                        {"body": body, "organisation": participation.organisation},
+                        {"holder_role": row["seat_role"], "start_date": participation.start_date},
+                    )
+    for group in row.get("working_groups", []):
+        body = _upsert(Body, {"party": party, "kind": BodyKind.CONSULTATION, "name": group["name"]}, {})
+        members = {p.organisation.cbs_code: p for p in participations}
+        for code in (c for name in group["groups"] for c in row["_groups"][name]):
+            _upsert(
+                Seat,
+                {"body": body, "organisation": members[code].organisation},
+                {"holder_role": group.get("role", SeatHolderRole.CIVIL_SERVANT),
+                 "end_date": members[code].end_date},
+            )
+
+
+def load_parties(organisations: dict[str, Organisation]) -> list[Party]:
+    data = read_toml("parties.toml")
+    groups = data["groups"]
+    parties = []
+    for row in data["parties"]:
+        party = _save_party(row, organisations)
+        participations = []
+        for spec in row.get("participants", []):
+            for item in _participant_rows(spec, groups):
+                participations.append(
+                    _upsert(
+                        Participation,
+                        {
+                            "party": party,
+                            "organisation": organisations[item["org"]],
+                            "start_date": item.get("from"),
+                        },
+                        {"end_date": item.get("to"), "seats": item.get("seats", 0)},
+                    )
+                )
+        for basis in row.get("legal_basis", []):
+            _upsert(
+                LegalBasis,
+                {"party": party, "title": basis["title"]},
+                {
+                    "kind": LegalDocumentKind(basis["kind"]),
+                    "in_force_from": basis.get("in_force_from"),
+                    "in_force_until": basis.get("in_force_until"),
+                },
+            )
+        _save_governance(party, {**row, "_groups": groups}, participations)
+        parties.append(party)
+    return parties

@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from partnerships.demo_data import load_parties
+from registry.demo_data import create_demo_users, load_organisations
+
+
+class Command(BaseCommand):
+    help = "Laadt de demodata uit het onderzoek en maakt per rol een demogebruiker aan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", required=True, help="Wachtwoord van de demogebruikers.")
+
+    @transaction.atomic
+    def handle(self, *args, password, **options):
+        organisations = load_organisations()
+        parties = load_parties(organisations)
+        users = create_demo_users(password, organisations)
+        self.stdout.write(
+            f"Demodata geladen: {len(organisations)} organisaties, {len(parties)} "
+            "samenwerkingsverbanden."
+        )
+        self.stdout.write("Demogebruikers (wachtwoord: %s):" % password)
+        for user in users:
+            self.stdout.write(f"  {user.username:<22} {user.description}")
