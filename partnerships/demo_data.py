@@ -10,6 +10,7 @@ from django.db import models
 
 from partnerships.choices import BodyKind, LegalDocumentKind, SeatHolderRole
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from partnerships.models.parties import party_code
 from registry.demo_data import read_toml
 from registry.models import Organisation
 
@@ -50,7 +51,7 @@ def _save_party(row: dict, organisations: dict[str, Organisation]) -> Party:
         "start_date": row.get("start_date"),
         **{field: key in row.get("tasks", []) for key, field in TASK_FIELDS.items()},
     }
-    party = _upsert(Party, {"code": Party.derive_code(values["short_name"], row["name"])}, values)
+    party = _upsert(Party, {"code": party_code(values["short_name"], row["name"])}, values)
     party.themes.set(Theme.objects.filter(name__in=row.get("themes", [])))
     return party
 
@@ -67,14 +68,17 @@ def _save_governance(party: Party, row: dict, participations: list[Participation
                         {"holder_role": row["seat_role"], "start_date": participation.start_date},
                     )
     for group in row.get("working_groups", []):
-        body = _upsert(Body, {"party": party, "kind": BodyKind.CONSULTATION, "name": group["name"]}, {})
+        match = {"party": party, "kind": BodyKind.CONSULTATION, "name": group["name"]}
+        body = _upsert(Body, match, {})
         members = {p.organisation.cbs_code: p for p in participations}
         for code in (c for name in group["groups"] for c in row["_groups"][name]):
             _upsert(
                 Seat,
                 {"body": body, "organisation": members[code].organisation},
-                {"holder_role": group.get("role", SeatHolderRole.CIVIL_SERVANT),
-                 "end_date": members[code].end_date},
+                {
+                    "holder_role": group.get("role", SeatHolderRole.CIVIL_SERVANT),
+                    "end_date": members[code].end_date,
+                },
             )
 
 

@@ -46,9 +46,7 @@ def _date(value) -> datetime.date | None:
 
 
 def _save_organisation(code: str, **values) -> Organisation:
-    organisation = Organisation.objects.filter(cbs_code=code).first() or Organisation(
-        cbs_code=code
-    )
+    organisation = Organisation.objects.filter(cbs_code=code).first() or Organisation(cbs_code=code)
     for field, value in values.items():
         setattr(organisation, field, value)
     organisation.full_clean()
@@ -79,9 +77,7 @@ def load_organisations() -> dict[str, Organisation]:
 def create_demo_users(password: str, organisations: dict[str, Organisation]) -> list[DemoUser]:
     User = get_user_model()
     for demo in DEMO_USERS:
-        user = User.objects.filter(username=demo.username).first() or User(
-            username=demo.username
-        )
+        user = User.objects.filter(username=demo.username).first() or User(username=demo.username)
         user.first_name = "Demo"
         user.last_name = demo.description
         user.is_staff = True

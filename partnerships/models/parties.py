@@ -19,6 +19,11 @@ from registry.periods import dates_in_order
 from registry.validators import validate_kvk_number
 
 
+def party_code(short_name: str, name: str) -> str:
+    """The registry code a party gets when none is given: a slug of its short name or name."""
+    return slugify(short_name or name)[:80]
+
+
 class Theme(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
 
@@ -109,13 +114,9 @@ class Party(models.Model):
     def __str__(self):
         return self.name
 
-    @staticmethod
-    def derive_code(short_name: str, name: str) -> str:
-        return slugify(short_name or name)[:80]
-
     def save(self, *args, **kwargs):
         if not self.code:
-            self.code = self.derive_code(self.short_name, self.name)
+            self.code = party_code(self.short_name, self.name)
         super().save(*args, **kwargs)
 
     @property

@@ -20,6 +20,6 @@ class Command(BaseCommand):
             f"Demodata geladen: {len(organisations)} organisaties, {len(parties)} "
             "samenwerkingsverbanden."
         )
-        self.stdout.write("Demogebruikers (wachtwoord: %s):" % password)
+        self.stdout.write(f"Demogebruikers (wachtwoord: {password}):")
         for user in users:
             self.stdout.write(f"  {user.username:<22} {user.description}")
