@@ -38,4 +38,4 @@ def within(
     """The period [start, end] lies inside [outer_start, outer_end], as far as dates are known."""
     starts_inside = outer_start is None or start is None or start >= outer_start
     ends_inside = outer_end is None or end is None or end <= outer_end
-    return starts_inside and ends_inside
+    return starts_inside and ends_inside and overlaps(start, end, outer_start, outer_end)

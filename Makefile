@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+PORT ?= 8000
+DEMO_PASSWORD ?= demo-wachtwoord
+DEV_ENV := DJANGO_DEBUG=1
+# The suite runs with debug off, as production does; the proxy does the https redirect.
+TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
+
+.PHONY: install run test lint format synthetic bench clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+run: install
+	mkdir -p var
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_demo_data --password "$(DEMO_PASSWORD)"
+	@echo "Het register draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C)."
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(TEST_ENV) $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# The national synthetic data set in the development database.
+synthetic: install
+	mkdir -p var
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py generate_synthetic --seed 1
+
+bench: install
+	$(DEV_ENV) $(PY) bench/generate_synthetic.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,40 @@
+import pytest
+from django.test import Client
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """The manifest storage of production needs collectstatic; tests render without it."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def overijssel(db):
+    return factories.ProvinceFactory(name="Overijssel", cbs_code="PV23")
+
+
+@pytest.fixture
+def enschede(overijssel):
+    return factories.MunicipalityFactory(name="Enschede", cbs_code="GM0153", province=overijssel)
+
+
+@pytest.fixture
+def almelo(overijssel):
+    return factories.MunicipalityFactory(name="Almelo", cbs_code="GM0141", province=overijssel)
+
+
+@pytest.fixture
+def utrecht_city(db):
+    utrecht = factories.ProvinceFactory(name="Utrecht", cbs_code="PV26")
+    return factories.MunicipalityFactory(name="Utrecht", cbs_code="GM0344", province=utrecht)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

@@ -1,0 +1,102 @@
+"""factory_boy factories for the registry's models."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from partnerships.choices import BodyKind, LegalForm, SeatHolderRole
+from partnerships.models import Body, LegalBasis, Participation, Party, Seat
+from registry.models import Organisation, OrganisationKind, PopulationFigure, Role
+
+
+class ProvinceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("cbs_code",)
+
+    kind = OrganisationKind.PROVINCE
+    name = factory.Sequence(lambda n: f"Provincie {n}")
+    cbs_code = factory.Sequence(lambda n: f"PV{40 + n % 60:02d}")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    kind = OrganisationKind.MUNICIPALITY
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    cbs_code = factory.Sequence(lambda n: f"GM{6000 + n:04d}")
+    province = factory.SubFactory(ProvinceFactory)
+
+
+class PopulationFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PopulationFigure
+
+    organisation = factory.SubFactory(MunicipalityFactory)
+    year = 2026
+    reference_date = factory.LazyAttribute(lambda o: datetime.date(o.year, 1, 1))
+    inhabitants = 50_000
+    households = 22_000
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Party
+
+    name = factory.Sequence(lambda n: f"Samenwerkingsverband {n}")
+    legal_form = LegalForm.PUBLIC_BODY
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    party = factory.SubFactory(PartyFactory)
+    organisation = factory.SubFactory(MunicipalityFactory)
+    seats = 1
+
+
+class LegalBasisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LegalBasis
+
+    party = factory.SubFactory(PartyFactory)
+    kind = "regeling"
+    title = factory.Sequence(lambda n: f"Gemeenschappelijke regeling {n}")
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    party = factory.SubFactory(PartyFactory)
+    kind = BodyKind.GENERAL_BOARD
+
+
+class SeatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Seat
+
+    body = factory.SubFactory(BodyFactory)
+    holder_role = SeatHolderRole.ALDERMAN
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    is_staff = True
+    password = factory.django.Password("geheim-wachtwoord")
+
+
+def user_with_role(kind: str, organisation: Organisation):
+    user = UserFactory()
+    Role.objects.create(user=user, organisation=organisation, kind=kind)
+    return user
+
+
+def admin_user():
+    return UserFactory(is_superuser=True)
