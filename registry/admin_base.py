@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -24,6 +25,9 @@ def _ensure_may_save(request, obj, changed_fields) -> None:
 
 class AccessAdminMixin:
     """Shared by model admins and inlines: querysets and permissions come from registry.access."""
+
+    # Links typed without a scheme are taken as https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return access.scope(request.user, super().get_queryset(request))
@@ -57,11 +61,12 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
         return access.can_add(request.user, self.model)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = set(super().get_readonly_fields(request, obj))
+        readonly = list(super().get_readonly_fields(request, obj))
         form_fields = {f.name for f in self.model._meta.concrete_fields if f.editable}
         if obj is not None and access.can(request.user, access.CHANGE, obj):
-            readonly |= form_fields - access.editable_fields(request.user, obj, form_fields)
-        return sorted(readonly)
+            locked = form_fields - access.editable_fields(request.user, obj, form_fields)
+            readonly += sorted(locked - set(readonly))
+        return readonly
 
     def save_model(self, request, obj, form, change):
         _ensure_may_save(request, obj, form.changed_data)

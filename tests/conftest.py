@@ -5,8 +5,10 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings):
+def _plain_static_files(settings, tmp_path_factory):
     """The manifest storage of production needs collectstatic; tests render without it."""
+    settings.STATIC_ROOT = tmp_path_factory.getbasetemp() / "static"
+    settings.STATIC_ROOT.mkdir(exist_ok=True)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -32,6 +34,11 @@ def almelo(overijssel):
 def utrecht_city(db):
     utrecht = factories.ProvinceFactory(name="Utrecht", cbs_code="PV26")
     return factories.MunicipalityFactory(name="Utrecht", cbs_code="GM0344", province=utrecht)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def client_for(user) -> Client:
