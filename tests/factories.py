@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from partnerships.choices import BodyKind, LegalForm, SeatHolderRole
-from partnerships.models import Body, LegalBasis, Participation, Party, Seat
+from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
 from registry.models import Organisation, OrganisationKind, PopulationFigure, Role
 
 
@@ -100,3 +100,10 @@ def user_with_role(kind: str, organisation: Organisation):
 
 def admin_user():
     return UserFactory(is_superuser=True)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Thema {n}")

@@ -1,0 +1,56 @@
+"""Admin changelists take a fixed number of queries whatever the number of rows (point 7)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from partnerships.choices import BodyKind
+from registry.models import RoleKind
+from tests import factories
+from tests.conftest import client_for
+
+# Pinned: a change that adds a query per row, or an extra query per page, shows up here.
+PINNED = {
+    ("griffie", "partnerships_party"): 11,
+    ("griffie", "partnerships_participation"): 9,
+    ("griffie", "partnerships_seat"): 8,
+    ("supervisor", "partnerships_party"): 12,
+    ("supervisor", "partnerships_participation"): 10,
+}
+
+
+def populate(enschede, rows: int):
+    themes = [factories.ThemeFactory() for _ in range(3)]
+    for _ in range(rows):
+        party = factories.PartyFactory()
+        party.themes.set(themes)
+        participation = factories.ParticipationFactory(party=party, organisation=enschede)
+        other = factories.ParticipationFactory(
+            party=party, organisation=factories.MunicipalityFactory(province=enschede.province)
+        )
+        board = factories.BodyFactory(party=party, kind=BodyKind.GENERAL_BOARD)
+        factories.SeatFactory(body=board, organisation=participation.organisation)
+        factories.SeatFactory(body=board, organisation=other.organisation)
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(("role", "changelist"), list(PINNED))
+def test_changelist_query_count_does_not_grow_with_rows(enschede, role, changelist):
+    kind = RoleKind.GRIFFIE if role == "griffie" else RoleKind.SUPERVISOR
+    organisation = enschede if role == "griffie" else enschede.province
+    client = client_for(factories.user_with_role(kind, organisation))
+    url = reverse(f"admin:{changelist}_changelist")
+
+    populate(enschede, 3)
+    few = count_queries(client, url)
+    populate(enschede, 30)
+    many = count_queries(client, url)
+
+    assert few == many == PINNED[(role, changelist)]
