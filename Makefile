@@ -43,7 +43,7 @@ synthetic: install
 	$(DEV_ENV) $(PY) manage.py generate_synthetic --seed 1
 
 bench: install
-	$(DEV_ENV) $(PY) bench/generate_synthetic.py
+	$(PY) bench/generate_synthetic.py
 
 clean:
 	rm -rf $(VENV) var
