@@ -183,7 +183,7 @@ def _municipalities(rng: random.Random, provinces) -> dict[int, list[Organisatio
 
 def _participant_count(rng: random.Random, pool: int) -> int:
     """Most parties have a few participants; some cover (nearly) the whole province."""
-    if rng.random() < 0.1:
+    if rng.random() < 0.08:
         return pool
     return min(pool, max(2, int(rng.expovariate(1 / 8))))
 
