@@ -11,6 +11,7 @@ from partnerships.admin_filters import (
     PartyVerbondenPartijFilter,
 )
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from partnerships.models.participations import FINANCIAL_FIELDS
 from registry import access
 from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, RegisterInline
 from registry.models import Organisation, OrganisationKind, RoleKind
@@ -201,16 +202,7 @@ class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
         (_("Bestuurlijk belang"), {"fields": ("seats", "voting_weight")}),
         (
             _("Financieel belang"),
-            {
-                "fields": (
-                    "shares_count",
-                    "share_nominal_value",
-                    "guarantees",
-                    "loans",
-                    "amount_at_risk",
-                    verbonden_partij,
-                )
-            },
+            {"fields": (*FINANCIAL_FIELDS, verbonden_partij)},
         ),
     )
 

@@ -78,8 +78,8 @@ def create_demo_users(password: str, organisations: dict[str, Organisation]) -> 
     User = get_user_model()
     for demo in DEMO_USERS:
         user = User.objects.filter(username=demo.username).first() or User(username=demo.username)
-        user.first_name = "Demo"
-        user.last_name = demo.description
+        user.first_name = demo.description[0].upper() + demo.description[1:]
+        user.last_name = "(demo)"
         user.is_staff = True
         user.is_superuser = demo.role is None
         user.set_password(password)

@@ -206,3 +206,14 @@ def test_only_administrators_change_organisations_and_roles(world, enschede):
     assert (
         client_for(users["griffie"]).get(reverse("admin:auth_user_changelist")).status_code == 403
     )
+
+
+def test_bulk_delete_action_refuses_a_party_others_take_part_in(world):
+    participations, users = world
+    shared = participations[OWN].party
+    response = client_for(users["griffie"]).post(
+        reverse("admin:partnerships_party_changelist"),
+        {"action": "delete_selected", "_selected_action": [shared.pk], "post": "yes"},
+    )
+    assert response.status_code in (200, 403)
+    assert type(shared).objects.filter(pk=shared.pk).exists()
