@@ -99,3 +99,12 @@ class ExitCostMethod(models.TextChoices):
     CONTRIBUTION_MULTIPLE = "contribution_multiple", _("Veelvoud van de jaarlijkse bijdrage")
     SHARE_OF_COMMITMENTS = "share_of_commitments", _("Aandeel in de lopende verplichtingen")
     ACTUAL_COSTS = "actual_costs", _("Werkelijke frictiekosten, per geval vastgesteld")
+
+
+class KeyMethod(models.TextChoices):
+    FIXED_PERCENTAGES = "fixed_percentages", _("Vaste percentages uit de regeling")
+    INHABITANTS = "inhabitants", _("Naar inwonertal")
+    HOUSEHOLDS = "households", _("Naar aantal huishoudens")
+    EQUAL = "equal", _("Gelijke delen")
+    USAGE = "usage", _("Naar afname (eenheden)")
+    COMPOSITE = "composite", _("Vast bedrag per deelnemer, rest volgens een andere sleutel")

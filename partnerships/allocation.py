@@ -1,0 +1,257 @@
+"""Splitting a party's total over its participants by a cost-allocation key (verdeelsleutel).
+
+Pure functions over plain values: no database. The shares always add up to the total to the
+cent: exact fractions, then largest-remainder rounding with a deterministic tie-break (the
+participant's sort key). Every share carries the reasoning shown to finance staff. A key that
+cannot be applied raises AllocationError with every problem in Dutch, never a silent zero.
+"""
+
+import math
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+
+from partnerships.choices import KeyMethod
+from registry import formatting
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+class AllocationError(ValueError):
+    def __init__(self, problems: list[str]):
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Member:
+    """One participant's inputs for one year."""
+
+    key: str  # stable identifier (CBS code): the tie-break and the display order
+    name: str
+    inhabitants: int | None = None
+    households: int | None = None
+    units: Decimal | None = None
+    percentage: Decimal | None = None
+    days: int | None = None  # days it takes part in the year; None: the whole year
+
+
+@dataclass(frozen=True)
+class Key:
+    method: str
+    base_amount: Decimal = Decimal(0)  # composite: fixed amount per participant
+    rest_method: str = ""  # composite: how the rest is split
+    pro_rata: bool = True  # a participant for part of the year pays for those days
+    days_in_year: int = 365
+    reference: str = ""  # e.g. "01-01-2026", for messages about population figures
+    # False in a what-if: the remaining fixed percentages are scaled up to the whole.
+    percentages_complete: bool = True
+
+
+@dataclass(frozen=True)
+class Share:
+    member: Member
+    amount: Decimal
+    base: Decimal
+    weight: Decimal | None  # the key's input for this member (inhabitants, units, %, ...)
+    fraction: Fraction  # its part of the variable amount
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Allocation:
+    total: Decimal
+    key: Key
+    shares: tuple[Share, ...] = field(default_factory=tuple)
+
+    def amount_of(self, member_key: str) -> Decimal:
+        return next(s.amount for s in self.shares if s.member.key == member_key)
+
+
+def split_to_cents(total: Decimal, weights: list[Fraction], order: list[str]) -> list[Decimal]:
+    """`total` split by `weights` in whole cents, summing to `total` exactly.
+
+    Floors first, then one cent each to the largest remainders; equal remainders go to the
+    member that sorts first in `order`.
+    """
+    cents = int((total / CENT).to_integral_value())
+    if Decimal(cents) * CENT != total:
+        raise AllocationError([_("Het totaalbedrag heeft meer dan twee decimalen.")])
+    sign, cents = (-1, -cents) if cents < 0 else (1, cents)
+    weight_sum = sum(weights)
+    exact = [Fraction(cents) * w / weight_sum for w in weights]
+    floors = [math.floor(e) for e in exact]
+    left = cents - sum(floors)
+    by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), order[i]))
+    for index in by_remainder[:left]:
+        floors[index] += 1
+    return [Decimal(sign * c) * CENT for c in floors]
+
+
+def _time_factor(member: Member, key: Key) -> Fraction:
+    if not key.pro_rata or member.days is None:
+        return Fraction(1)
+    return Fraction(member.days, key.days_in_year)
+
+
+def _weights(method: str, members: list[Member], key: Key) -> list[Decimal | None]:
+    """The key's input per member, after checking it; raises with every problem found."""
+    problems = []
+    if method == KeyMethod.EQUAL:
+        return [Decimal(1)] * len(members)
+    if method == KeyMethod.FIXED_PERCENTAGES:
+        missing = [m.name for m in members if m.percentage is None]
+        if missing:
+            problems.append(
+                _("Geen percentage in de verdeelsleutel voor: %(names)s.")
+                % {"names": ", ".join(missing)}
+            )
+        elif key.percentages_complete:
+            total = sum(m.percentage for m in members)
+            if total != HUNDRED:
+                problems.append(
+                    _("De percentages tellen op tot %(total)s in plaats van 100%%.")
+                    % {"total": formatting.percentage(total)}
+                )
+        values = [m.percentage for m in members]
+    elif method in (KeyMethod.INHABITANTS, KeyMethod.HOUSEHOLDS):
+        attribute = "inhabitants" if method == KeyMethod.INHABITANTS else "households"
+        what = _("inwonertal") if method == KeyMethod.INHABITANTS else _("aantal huishoudens")
+        missing = [m.name for m in members if getattr(m, attribute) is None]
+        if missing:
+            problems.append(
+                _("Geen %(what)s op peildatum %(reference)s voor: %(names)s.")
+                % {"what": what, "reference": key.reference or "?", "names": ", ".join(missing)}
+            )
+        values = [getattr(m, attribute) for m in members]
+        values = [None if v is None else Decimal(v) for v in values]
+    elif method == KeyMethod.USAGE:
+        missing = [m.name for m in members if m.units is None]
+        if missing:
+            problems.append(
+                _("Geen afname (eenheden) opgegeven voor: %(names)s.")
+                % {"names": ", ".join(missing)}
+            )
+        values = [m.units for m in members]
+    else:
+        raise AllocationError([_("Onbekende verdeelmethode '%(method)s'.") % {"method": method}])
+    negative = [m.name for m, v in zip(members, values, strict=True) if v is not None and v < 0]
+    if negative:
+        problems.append(
+            _("Negatieve invoer in de verdeelsleutel voor: %(names)s.")
+            % {"names": ", ".join(negative)}
+        )
+    if not problems and sum(values) == 0:
+        problems.append(_("De verdeelsleutel verdeelt niets: alle invoer is nul."))
+    if problems:
+        raise AllocationError(problems)
+    return values
+
+
+def _explain(method: str, weight: Decimal, weight_sum: Fraction, fraction: Fraction) -> str:
+    share = formatting.percentage(Decimal(fraction.numerator) / Decimal(fraction.denominator) * 100)
+    if method == KeyMethod.FIXED_PERCENTAGES:
+        given = _("%(weight)s volgens de regeling") % {"weight": formatting.percentage(weight)}
+    elif method == KeyMethod.EQUAL:
+        given = _("gelijk deel")
+    else:
+        unit = {
+            KeyMethod.INHABITANTS: _("inwoners"),
+            KeyMethod.HOUSEHOLDS: _("huishoudens"),
+            KeyMethod.USAGE: _("eenheden"),
+        }[method]
+        given = _("%(weight)s van %(sum)s %(unit)s") % {
+            "weight": formatting.number(weight, 0 if weight == int(weight) else 2),
+            "sum": formatting.number(
+                Decimal(weight_sum.numerator) / Decimal(weight_sum.denominator)
+            ),
+            "unit": unit,
+        }
+    return f"{given}: {share}"
+
+
+def allocate(total: Decimal, key: Key, members: list[Member]) -> Allocation:
+    """Each member's share of `total` under `key`, in euros and cents."""
+    if not members:
+        raise AllocationError([_("De verdeelsleutel heeft geen deelnemers.")])
+    if len({m.key for m in members}) != len(members):
+        raise AllocationError([_("Een deelnemer staat twee keer in de verdeelsleutel.")])
+    members = sorted(members, key=lambda m: m.key)
+    order = [m.key for m in members]
+    times = [_time_factor(m, key) for m in members]
+
+    bases = [Decimal(0)] * len(members)
+    variable_method = key.method
+    if key.method == KeyMethod.COMPOSITE:
+        if not key.rest_method or key.rest_method == KeyMethod.COMPOSITE:
+            raise AllocationError(
+                [_("Een samengestelde sleutel noemt hoe de rest wordt verdeeld.")]
+            )
+        variable_method = key.rest_method
+        base_total = sum(key.base_amount * Decimal(t.numerator) / t.denominator for t in times)
+        if total < base_total:
+            raise AllocationError(
+                [
+                    _(
+                        "Het vaste bedrag per deelnemer (samen %(base)s) is hoger dan "
+                        "het totaal %(total)s."
+                    )
+                    % {
+                        "base": formatting.euro(base_total, cents=True),
+                        "total": formatting.euro(total, cents=True),
+                    }
+                ]
+            )
+        bases = split_to_cents(base_total.quantize(CENT), times, order)
+
+    weights = _weights(variable_method, members, key)
+    timed = [Fraction(w) * t for w, t in zip(weights, times, strict=True)]
+    weight_sum = sum(timed)
+    rest = total - sum(bases)
+    amounts = split_to_cents(rest, timed, order)
+    raw_sum = Fraction(sum(weights))
+    shares = []
+    for member, weight, part, base, amount in zip(
+        members, weights, timed, bases, amounts, strict=True
+    ):
+        fraction = part / weight_sum
+        explanation = _explain(variable_method, weight, raw_sum, fraction)
+        if base:
+            explanation = _("vast %(base)s + %(rest)s") % {
+                "base": formatting.euro(base, cents=True),
+                "rest": explanation,
+            }
+        if member.days is not None and key.pro_rata:
+            explanation += _(" (%(days)s van %(year)s dagen)") % {
+                "days": member.days,
+                "year": key.days_in_year,
+            }
+        shares.append(Share(member, base + amount, base, weight, fraction, explanation))
+    return Allocation(total=total, key=key, shares=tuple(shares))
+
+
+@dataclass(frozen=True)
+class ExitEffect:
+    """What-if: one member leaves; the same total is split over the others by the same key."""
+
+    leaving: Share
+    before: Allocation
+    after: Allocation
+
+    def rows(self) -> list[tuple[Member, Decimal, Decimal | None]]:
+        """(member, amount now, amount after the exit; None for the one leaving)."""
+        after = {s.member.key: s.amount for s in self.after.shares}
+        return [(s.member, s.amount, after.get(s.member.key)) for s in self.before.shares]
+
+
+def what_if_exit(total: Decimal, key: Key, members: list[Member], leaving: str) -> ExitEffect:
+    before = allocate(total, key, members)
+    remaining = [m for m in members if m.key != leaving]
+    if len(remaining) == len(members):
+        raise AllocationError([_("Deze organisatie neemt niet deel.")])
+    after = allocate(total, replace(key, percentages_complete=False), remaining)
+    leaving_share = next(s for s in before.shares if s.member.key == leaving)
+    return ExitEffect(leaving=leaving_share, before=before, after=after)

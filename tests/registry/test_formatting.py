@@ -1,0 +1,28 @@
+from decimal import Decimal
+
+import pytest
+
+from registry import formatting
+
+
+@pytest.mark.parametrize(
+    ("value", "cents", "expected"),
+    [
+        (Decimal("1234567"), False, "€ 1.234.567"),
+        (Decimal("-12500"), False, "-€ 12.500"),
+        (Decimal("1234.5"), True, "€ 1.234,50"),
+        (Decimal("-0.004"), True, "€ 0,00"),
+        (Decimal("999.5"), False, "€ 1.000"),
+        (None, False, "onbekend"),
+    ],
+)
+def test_euro_in_dutch_notation(value, cents, expected):
+    assert formatting.euro(value, cents=cents) == expected
+
+
+def test_percentage_and_date():
+    import datetime
+
+    assert formatting.percentage(Decimal("12.5")) == "12,50%"
+    assert formatting.date(datetime.date(2026, 12, 31)) == "31-12-2026"
+    assert formatting.number(None) == "onbekend"
