@@ -108,3 +108,25 @@ class KeyMethod(models.TextChoices):
     EQUAL = "equal", _("Gelijke delen")
     USAGE = "usage", _("Naar afname (eenheden)")
     COMPOSITE = "composite", _("Vast bedrag per deelnemer, rest volgens een andere sleutel")
+
+
+class PopulationReference(models.TextChoices):
+    PREVIOUS_YEAR = "previous_year", _("1 januari van het jaar vóór het begrotingsjaar")
+    SAME_YEAR = "same_year", _("1 januari van het begrotingsjaar")
+
+
+class FiguresKind(models.TextChoices):
+    BUDGET = "budget", _("Begroting")
+    BUDGET_AMENDMENT = "budget_amendment", _("Begrotingswijziging")
+    ACCOUNTS = "accounts", _("Jaarrekening")
+
+
+class RiskLevel(models.TextChoices):
+    LOW = "low", _("Laag")
+    MEDIUM = "medium", _("Gemiddeld")
+    HIGH = "high", _("Hoog")
+
+
+class ContributionBasis(models.TextChoices):
+    COMPUTED = "computed", _("Berekend met de verdeelsleutel")
+    ENTERED = "entered", _("Ingevoerd (bedrag vastgelegd in de regeling of begroting)")

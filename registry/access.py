@@ -113,6 +113,29 @@ def _via_party(prefix: str):
     return q
 
 
+def _party_figures(prefix: str):
+    """A party's shared money records (keys, annual figures): read by every registry user,
+    kept by the finance staff of its current participants."""
+
+    def q(g: Grants, action: str) -> Q:
+        if action == VIEW:
+            return Q()
+        orgs = g.orgs(RoleKind.FINANCE)
+        return _prefixed(Q(pk__in=_current_participations(orgs).values("party_id")), prefix)
+
+    return q
+
+
+def _own_finance(organisation_field: str):
+    """An organisation's own money records: read like its participations, kept by finance."""
+
+    def q(g: Grants, action: str) -> Q:
+        orgs = g.readable if action == VIEW else g.orgs(RoleKind.FINANCE)
+        return Q(**{f"{organisation_field}__in": orgs})
+
+    return q
+
+
 def _participation_q(g: Grants, action: str) -> Q:
     if action == VIEW:
         return Q(organisation_id__in=g.readable)
@@ -150,9 +173,28 @@ def _prefixed(q: Q, prefix: str) -> Q:
 
 
 def _policies():
-    from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+    from partnerships.models import (
+        AnnualFigures,
+        Body,
+        Contribution,
+        CostKey,
+        CostKeyPercentage,
+        LegalBasis,
+        Participation,
+        Party,
+        Risk,
+        Seat,
+        Theme,
+        UsageFigure,
+    )
 
     return {
+        CostKey: _party_figures("party"),
+        CostKeyPercentage: _party_figures("key__party"),
+        AnnualFigures: _party_figures("party"),
+        Risk: _party_figures("figures__party"),
+        UsageFigure: _own_finance("organisation_id"),
+        Contribution: _own_finance("participation__organisation_id"),
         Party: _party_q,
         LegalBasis: _via_party("party"),
         Body: _via_party("party"),
@@ -203,36 +245,69 @@ def can(user, action: str, obj: Model) -> bool:
     return cache[key]
 
 
+def _creating_role(model) -> str | None:
+    """Which role registers new records of `model`; None: administrators only."""
+    from partnerships.models import (
+        AnnualFigures,
+        Contribution,
+        CostKey,
+        CostKeyPercentage,
+        Risk,
+        UsageFigure,
+    )
+
+    money = (AnnualFigures, Contribution, CostKey, CostKeyPercentage, Risk, UsageFigure)
+    if model in money:
+        return RoleKind.FINANCE
+    if _policy(model) in (_reference_data_q, _admin_only_q):
+        return None
+    return RoleKind.GRIFFIE
+
+
 def can_add(user, model) -> bool:
     """May `user` create records of `model` at all (which ones: see `may_create`)?"""
     g = grants(user)
     if g.is_admin:
         return True
-    return bool(g.orgs(RoleKind.GRIFFIE)) and _policy(model) not in (
-        _reference_data_q,
-        _admin_only_q,
-    )
+    role = _creating_role(model._meta.concrete_model)
+    return role is not None and bool(g.orgs(role))
+
+
+def _party_of(obj: Model):
+    from partnerships.models import CostKeyPercentage, Risk, Seat
+
+    if isinstance(obj, CostKeyPercentage):
+        return obj.key.party
+    if isinstance(obj, Risk):
+        return obj.figures.party
+    if isinstance(obj, Seat):
+        return obj.body.party
+    return obj.party
 
 
 def may_create(user, obj: Model) -> bool:
     """May `user` create this (unsaved) object? Judged by what it belongs to."""
-    from partnerships.models import Body, LegalBasis, Participation, Party, Seat
+    from partnerships.models import Contribution, Participation, Party, Seat, UsageFigure
 
     g = grants(user)
     if g.is_admin:
         return True
-    griffie = g.orgs(RoleKind.GRIFFIE)
+    role = _creating_role(type(obj))
+    if role is None:
+        return False
+    orgs = g.orgs(role)
     if isinstance(obj, Party):
-        return obj.maintainer_id in griffie
-    if isinstance(obj, Participation):
-        return obj.organisation_id in griffie
-    if isinstance(obj, LegalBasis | Body):
-        return can(user, CHANGE, obj.party)
-    if isinstance(obj, Seat):
-        if obj.organisation_id is not None:
-            return obj.organisation_id in griffie
-        return can(user, CHANGE, obj.body.party)
-    return False
+        return obj.maintainer_id in orgs
+    if isinstance(obj, Participation | UsageFigure):
+        return obj.organisation_id in orgs
+    if isinstance(obj, Contribution):
+        return obj.participation.organisation_id in orgs
+    if isinstance(obj, Seat) and obj.organisation_id is not None:
+        return obj.organisation_id in orgs
+    if role == RoleKind.FINANCE:
+        party = _party_of(obj)
+        return _current_participations(orgs).filter(party=party).exists()
+    return can(user, CHANGE, _party_of(obj))
 
 
 def writable_organisations(user) -> QuerySet:

@@ -1,6 +1,27 @@
+from partnerships.models.finance import (
+    AnnualFigures,
+    Contribution,
+    CostKey,
+    CostKeyPercentage,
+    Risk,
+    UsageFigure,
+)
 from partnerships.models.governance import Body, Seat
 from partnerships.models.legal_basis import LegalBasis
 from partnerships.models.participations import Participation
 from partnerships.models.parties import Party, Theme
 
-__all__ = ["Body", "LegalBasis", "Participation", "Party", "Seat", "Theme"]
+__all__ = [
+    "AnnualFigures",
+    "Body",
+    "Contribution",
+    "CostKey",
+    "CostKeyPercentage",
+    "LegalBasis",
+    "Participation",
+    "Party",
+    "Risk",
+    "Seat",
+    "Theme",
+    "UsageFigure",
+]

@@ -1,0 +1,123 @@
+"""Admin for finance staff: cost-allocation keys, annual figures with risks, contributions."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from partnerships.allocation import AllocationError
+from partnerships.choices import FiguresKind
+from partnerships.contributions import store_budgeted_contributions
+from partnerships.models import (
+    AnnualFigures,
+    Contribution,
+    CostKey,
+    CostKeyPercentage,
+    Risk,
+    UsageFigure,
+)
+from registry import access
+from registry.admin_base import RegisterAdmin, RegisterInline
+from registry.models import RoleKind
+
+
+class CostKeyPercentageInline(RegisterInline):
+    model = CostKeyPercentage
+    fields = ("organisation", "percentage")
+    autocomplete_fields = ("organisation",)
+    show_change_link = False
+
+
+@admin.register(CostKey)
+class CostKeyAdmin(RegisterAdmin):
+    list_display = ("party", "method", "valid_from_year", "valid_until_year", "pro_rata")
+    list_select_related = ("party",)
+    list_filter = ("method",)
+    search_fields = ("party__name", "party__short_name")
+    autocomplete_fields = ("party",)
+    inlines = (CostKeyPercentageInline,)
+
+
+class RiskInline(RegisterInline):
+    model = Risk
+    fields = ("description", "level", "amount")
+    show_change_link = False
+
+
+@admin.register(AnnualFigures)
+class AnnualFiguresAdmin(RegisterAdmin):
+    list_display = (
+        "party",
+        "year",
+        "kind",
+        "version",
+        "equity_end",
+        "debt_end",
+        "result",
+        "contributions_total",
+    )
+    list_select_related = ("party",)
+    list_filter = ("kind", "year")
+    search_fields = ("party__name", "party__short_name", "source_document")
+    autocomplete_fields = ("party",)
+    inlines = (RiskInline,)
+    actions = ("compute_contributions",)
+    fieldsets = (
+        (None, {"fields": ("party", "year", "kind", "version", "source_document", "source_url")}),
+        (
+            _("Vermogen en resultaat"),
+            {
+                "fields": (
+                    ("equity_start", "equity_end"),
+                    ("debt_start", "debt_end"),
+                    "result",
+                    ("expenses", "revenues"),
+                    "contributions_total",
+                    "resilience",
+                )
+            },
+        ),
+        (_("Ontwikkelingen"), {"fields": ("developments",)}),
+    )
+
+    @admin.action(description=_("Begrote bijdragen berekenen met de verdeelsleutel"))
+    def compute_contributions(self, request, queryset):
+        g = access.grants(request.user)
+        own = None if g.is_admin else set(g.orgs(RoleKind.FINANCE))
+        for figures in queryset.filter(
+            kind__in=[FiguresKind.BUDGET, FiguresKind.BUDGET_AMENDMENT]
+        ).select_related("party"):
+            try:
+                stored = store_budgeted_contributions(figures.party, figures.year, own)
+            except AllocationError as error:
+                self.message_user(
+                    request, f"{figures.party} {figures.year}: {error}", messages.ERROR
+                )
+                continue
+            self.message_user(
+                request,
+                ngettext(
+                    "%(party)s %(year)s: %(count)d bijdrage berekend.",
+                    "%(party)s %(year)s: %(count)d bijdragen berekend.",
+                    len(stored),
+                )
+                % {"party": figures.party, "year": figures.year, "count": len(stored)},
+                messages.SUCCESS,
+            )
+
+
+@admin.register(UsageFigure)
+class UsageFigureAdmin(RegisterAdmin):
+    list_display = ("party", "organisation", "year", "units")
+    list_select_related = ("party", "organisation")
+    list_filter = ("year",)
+    search_fields = ("party__name", "organisation__name")
+    autocomplete_fields = ("party", "organisation")
+
+
+@admin.register(Contribution)
+class ContributionAdmin(RegisterAdmin):
+    list_display = ("participation", "year", "budgeted", "basis", "realised", "explanation")
+    list_select_related = ("participation__party", "participation__organisation")
+    list_filter = ("year", "basis")
+    search_fields = ("participation__party__name", "participation__organisation__name")
+    autocomplete_fields = ("participation",)

@@ -1,0 +1,148 @@
+"""Contributions computed from the registry: key per year, population at the key's reference
+date, pro rata participation, storing, what-if exit, and who may keep the money records."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from partnerships.allocation import AllocationError
+from partnerships.choices import (
+    ContributionBasis,
+    ExitCostMethod,
+    FiguresKind,
+    KeyMethod,
+    PopulationReference,
+)
+from partnerships.contributions import (
+    budget_allocation,
+    exit_what_if,
+    store_budgeted_contributions,
+)
+from partnerships.models import AnnualFigures, Contribution, CostKey
+from registry.models import RoleKind
+from tests import factories
+from tests.conftest import client_for
+
+
+@pytest.fixture
+def gbt(enschede, almelo):
+    party = factories.PartyFactory(name="Gemeentelijk Belastingkantoor Twente")
+    for organisation, inhabitants in ((enschede, 160_000), (almelo, 73_000)):
+        factories.ParticipationFactory(party=party, organisation=organisation)
+        factories.PopulationFigureFactory(
+            organisation=organisation, year=2026, inhabitants=inhabitants
+        )
+        factories.PopulationFigureFactory(
+            organisation=organisation, year=2027, inhabitants=inhabitants + 1000
+        )
+    CostKey.objects.create(party=party, valid_from_year=2020, method=KeyMethod.INHABITANTS)
+    AnnualFigures.objects.create(
+        party=party, year=2027, kind=FiguresKind.BUDGET, contributions_total=Decimal("2330000")
+    )
+    return party
+
+
+def test_contributions_follow_the_population_of_the_year_before(gbt):
+    allocation = budget_allocation(gbt, 2027)
+    assert allocation.amount_of("GM0153") == Decimal("1600000.00")
+    assert allocation.amount_of("GM0141") == Decimal("730000.00")
+    assert allocation.shares[1].explanation.startswith("160.000 van 233.000 inwoners")
+
+
+def test_reference_date_of_the_same_year_uses_that_years_figures(gbt):
+    gbt.cost_keys.update(population_reference=PopulationReference.SAME_YEAR)
+    allocation = budget_allocation(gbt, 2027)
+    assert allocation.amount_of("GM0153") == Decimal("1596297.87")  # 2.330.000 × 161/235
+    assert sum(s.amount for s in allocation.shares) == Decimal("2330000")
+
+
+def test_missing_population_figure_is_an_error_naming_the_municipality(gbt, overijssel):
+    late = factories.MunicipalityFactory(name="Losser", province=overijssel)
+    factories.ParticipationFactory(party=gbt, organisation=late)
+    with pytest.raises(AllocationError) as refused:
+        budget_allocation(gbt, 2027)
+    assert refused.value.problems == ["Geen inwonertal op peildatum 01-01-2026 voor: Losser."]
+
+
+def test_participant_joining_on_1_july_pays_for_its_days(gbt, overijssel):
+    late = factories.MunicipalityFactory(name="Losser", province=overijssel)
+    factories.PopulationFigureFactory(organisation=late, year=2026, inhabitants=160_000)
+    factories.ParticipationFactory(
+        party=gbt, organisation=late, start_date=datetime.date(2027, 7, 1)
+    )
+    allocation = budget_allocation(gbt, 2027)
+    losser = next(s for s in allocation.shares if s.member.name == "Losser")
+    assert losser.member.days == 184
+    expected = allocation.amount_of("GM0153") * 184 / 365  # same inhabitants, 184 days
+    assert abs(losser.amount - expected) <= Decimal("0.01")
+
+
+def test_no_key_for_the_year_is_refused(gbt):
+    gbt.cost_keys.update(valid_until_year=2025)
+    with pytest.raises(AllocationError, match="heeft geen verdeelsleutel voor 2027"):
+        budget_allocation(gbt, 2027)
+
+
+def test_overlapping_keys_are_refused(gbt):
+    key = CostKey(party=gbt, valid_from_year=2024, method=KeyMethod.EQUAL)
+    with pytest.raises(ValidationError) as refused:
+        key.full_clean()
+    assert "overlapt" in str(refused.value)
+
+
+def test_composite_key_needs_base_amount_and_rest_method(gbt):
+    key = CostKey(
+        party=gbt, valid_from_year=2010, valid_until_year=2015, method=KeyMethod.COMPOSITE
+    )
+    with pytest.raises(ValidationError) as refused:
+        key.full_clean()
+    assert set(refused.value.message_dict) == {"base_amount", "rest_method"}
+
+
+def test_finance_stores_only_its_own_contribution(gbt, enschede):
+    stored = store_budgeted_contributions(gbt, 2027, organisation_ids={enschede.pk})
+    assert [(c.participation.organisation.name, c.budgeted) for c in stored] == [
+        ("Enschede", Decimal("1600000.00"))
+    ]
+    assert stored[0].basis == ContributionBasis.COMPUTED
+    store_budgeted_contributions(gbt, 2027, organisation_ids={enschede.pk})
+    assert Contribution.objects.count() == 1
+
+
+def test_what_if_almelo_leaves(gbt, almelo):
+    factories.LegalBasisFactory(
+        party=gbt,
+        exit_cost_method=ExitCostMethod.CONTRIBUTION_MULTIPLE,
+        exit_cost_factor=Decimal("2"),
+    )
+    effect, cost = exit_what_if(gbt, 2027, almelo)
+    rows = {m.name: (now, after) for m, now, after in effect.rows()}
+    assert rows["Enschede"] == (Decimal("1600000.00"), Decimal("2330000.00"))
+    assert rows["Almelo"] == (Decimal("730000.00"), None)
+    assert cost.amount == Decimal("1460000.00")
+    assert cost.explanation == "2,00 × de jaarlijkse bijdrage van € 730.000,00"
+
+
+def test_annual_figures_are_kept_by_finance_of_participants_only(gbt, enschede, utrecht_city):
+    figures = gbt.annual_figures.get()
+    url = reverse("admin:partnerships_annualfigures_change", args=[figures.pk])
+
+    def saves(user):
+        return b'name="_save"' in client_for(user).get(url).content
+
+    assert saves(factories.user_with_role(RoleKind.FINANCE, enschede)) is True
+    assert saves(factories.user_with_role(RoleKind.GRIFFIE, enschede)) is False
+    assert saves(factories.user_with_role(RoleKind.FINANCE, utrecht_city)) is False
+
+
+def test_finance_sees_and_changes_only_its_own_contributions(gbt, enschede, almelo):
+    store_budgeted_contributions(gbt, 2027)
+    finance = client_for(factories.user_with_role(RoleKind.FINANCE, enschede))
+    listing = finance.get(reverse("admin:partnerships_contribution_changelist"))
+    assert {c.participation.organisation for c in listing.context["cl"].result_list} == {enschede}
+    almelo_contribution = Contribution.objects.get(participation__organisation=almelo)
+    url = reverse("admin:partnerships_contribution_change", args=[almelo_contribution.pk])
+    assert finance.get(url).status_code != 200
