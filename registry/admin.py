@@ -11,6 +11,7 @@ from registry.models import Organisation, PopulationFigure, Role
 admin.site.site_header = _("Register verbonden partijen")
 admin.site.site_title = _("Register verbonden partijen")
 admin.site.index_title = _("Samenwerkingsverbanden en verbonden partijen")
+admin.site.index_template = "registry/admin_index.html"  # adds the link to the paragraph
 
 
 class PopulationFigureInline(RegisterInline):

@@ -4,8 +4,11 @@ from django.contrib import admin
 from django.urls import path
 from django.views.generic import RedirectView
 
+from partnerships.views import paragraph_view
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("admin/paragraaf/", admin.site.admin_view(paragraph_view), name="paragraph"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from partnerships.paragraph import Variant, build_paragraph
+from partnerships.paragraph_formats import FORMATS, render
+from registry.models import Organisation
+
+
+class Command(BaseCommand):
+    help = "Schrijft de paragraaf verbonden partijen van een organisatie voor een jaar."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--organisation", required=True, help="CBS-code, bijv. GM0153.")
+        parser.add_argument("--year", required=True, type=int)
+        parser.add_argument("--variant", required=True, choices=Variant.ALL)
+        parser.add_argument("--format", required=True, choices=FORMATS, dest="file_format")
+        parser.add_argument("--output", required=True, type=Path)
+
+    def handle(self, *args, organisation, year, variant, file_format, output, **options):
+        try:
+            found = Organisation.objects.get(cbs_code=organisation.upper())
+        except Organisation.DoesNotExist:
+            raise CommandError(f"Onbekende CBS-code {organisation}.") from None
+        paragraph = build_paragraph(found, year, variant)
+        output.write_bytes(render(paragraph, file_format))
+        parties = len(paragraph.entries)
+        self.stdout.write(f"{paragraph.title}: {parties} verbonden partijen → {output}")
+        for warning in paragraph.warnings:
+            self.stdout.write(f"  let op: {warning}")

@@ -1,0 +1,207 @@
+"""The paragraph in four formats with the same content: DOCX, XLSX, CSV and HTML.
+
+Every format is written from `sections()` and `table()`, so a figure cannot appear in one
+format and be missing from another (tests/partnerships/test_paragraph.py compares them).
+Money is formatted the Dutch way (€ 1.234.567, -€ 12.500) except in XLSX, where it stays a
+number with a euro number format so finance staff can calculate with it.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from partnerships.paragraph import MONEY_COLUMNS, Entry, Paragraph, Total
+from registry import formatting
+
+FORMATS = ("docx", "xlsx", "csv", "html")
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
+EXCEL_EURO = '"€" #,##0;-"€" #,##0'
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    amount: Decimal | None = None  # a known amount: XLSX writes it as a number
+
+
+def money(value: Decimal | None) -> Cell:
+    return Cell(formatting.euro(value), value)
+
+
+def total_cell(total: Total) -> Cell:
+    if total.complete:
+        return money(total.amount)
+    return Cell(_("%(amount)s (onvolledig)") % {"amount": formatting.euro(total.amount)})
+
+
+def entry_fields(entry: Entry) -> list[tuple[str, Cell]]:
+    """(label, value) of one party, in the order every format shows them."""
+    fields = [
+        (_("Vestigingsplaats"), Cell(entry.seat or formatting.UNKNOWN)),
+        (_("Openbaar belang"), Cell(entry.public_interest or formatting.UNKNOWN)),
+        (_("Bestuurlijk belang"), Cell("; ".join(entry.representation) or formatting.UNKNOWN)),
+        (_("Aandelen"), Cell(entry.shares or "-")),
+    ]
+    fields += [(str(label), money(getattr(entry, name))) for name, label in MONEY_COLUMNS]
+    fields += [
+        (_("Risico's"), Cell("; ".join(entry.risks) or formatting.UNKNOWN)),
+        (_("Ontwikkelingen"), Cell(entry.developments or "-")),
+    ]
+    return fields
+
+
+def total_fields(source) -> list[tuple[str, Cell]]:
+    return [(str(label), total_cell(source.total(name))) for name, label in MONEY_COLUMNS]
+
+
+def sections(paragraph: Paragraph) -> list[dict]:
+    """Per BBV category: its parties with their fields, and its totals."""
+    return [
+        {
+            "label": category.label,
+            "entries": [(entry.name, entry_fields(entry)) for entry in category.entries],
+            "totals": total_fields(category),
+        }
+        for category in paragraph.categories
+    ]
+
+
+def table(paragraph: Paragraph) -> list[list[Cell]]:
+    """One row per party (and per total) for the spreadsheet formats; first row: headings."""
+    labels = [label for label, _cell in entry_fields(_EMPTY)]
+    rows = [[Cell(_("Categorie")), Cell(_("Verbonden partij")), *(Cell(label) for label in labels)]]
+    money_labels = {str(label) for _name, label in MONEY_COLUMNS}
+    for section in sections(paragraph):
+        if not section["entries"]:
+            continue
+        for name, fields in section["entries"]:
+            rows.append([Cell(section["label"]), Cell(name), *(cell for _l, cell in fields)])
+        totals = dict(section["totals"])
+        rows.append(
+            [Cell(section["label"]), Cell(_("Totaal"))]
+            + [totals[label] if label in money_labels else Cell("") for label in labels]
+        )
+    overall = dict(total_fields(paragraph))
+    rows.append(
+        [Cell(_("Alle categorieën")), Cell(_("Totaal"))]
+        + [overall[label] if label in money_labels else Cell("") for label in labels]
+    )
+    return rows
+
+
+_EMPTY = Entry("", "", "", [], "", *(None,) * 8, [], "")
+
+
+def to_csv(paragraph: Paragraph) -> bytes:
+    """UTF-8 with BOM and ';' as separator: what Dutch Excel opens correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([paragraph.title])
+    for row in table(paragraph):
+        writer.writerow([_neutralise(cell.text) for cell in row])
+    for warning in paragraph.warnings:
+        writer.writerow([_("Waarschuwing"), _neutralise(warning)])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _neutralise(text: str) -> str:
+    """A cell starting with = + - @ would run as a formula in Excel: prefix a quote.
+
+    Negative amounts (-€ 12.500) are text that Excel does not evaluate, but are still
+    prefixed so that the rule is simple and holds for every cell.
+    """
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_xlsx(paragraph: Paragraph) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Verbonden partijen")
+    sheet.append([paragraph.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    for index, row in enumerate(table(paragraph)):
+        sheet.append(
+            [cell.amount if cell.amount is not None else _neutralise(cell.text) for cell in row]
+        )
+        for column, cell in enumerate(row, start=1):
+            target = sheet.cell(row=sheet.max_row, column=column)
+            if cell.amount is not None:
+                target.number_format = EXCEL_EURO
+            if index == 0 or row[1].text == _("Totaal"):
+                target.font = Font(bold=True)
+    if paragraph.warnings:
+        warnings = workbook.create_sheet(_("Waarschuwingen"))
+        for warning in paragraph.warnings:
+            warnings.append([_neutralise(warning)])
+    sheet.freeze_panes = "C3"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def to_docx(paragraph: Paragraph) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    document.add_heading(paragraph.title, level=1)
+    for part in sections(paragraph):
+        document.add_heading(part["label"], level=2)
+        if not part["entries"]:
+            document.add_paragraph(_("Geen verbonden partijen in deze categorie."))
+            continue
+        for name, fields in part["entries"]:
+            document.add_heading(name, level=3)
+            _docx_table(document, fields)
+        document.add_heading(_("Totaal %(category)s") % {"category": part["label"]}, level=3)
+        _docx_table(document, part["totals"])
+    document.add_heading(_("Totaal alle verbonden partijen"), level=2)
+    _docx_table(document, total_fields(paragraph))
+    if paragraph.warnings:
+        document.add_heading(_("Ontbrekende gegevens"), level=2)
+        for warning in paragraph.warnings:
+            document.add_paragraph(warning, style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_table(document, fields: list[tuple[str, Cell]]) -> None:
+    grid = document.add_table(rows=0, cols=2)
+    grid.style = "Light List Accent 1"
+    for label, cell in fields:
+        row = grid.add_row().cells
+        row[0].text = label
+        row[1].text = cell.text
+
+
+def to_html(paragraph: Paragraph) -> bytes:
+    return render_to_string(
+        "partnerships/paragraph.html",
+        {
+            "paragraph": paragraph,
+            "sections": sections(paragraph),
+            "totals": total_fields(paragraph),
+        },
+    ).encode("utf-8")
+
+
+RENDERERS = {"docx": to_docx, "xlsx": to_xlsx, "csv": to_csv, "html": to_html}
+
+
+def render(paragraph: Paragraph, file_format: str) -> bytes:
+    return RENDERERS[file_format](paragraph)
