@@ -21,7 +21,7 @@ TASK_FIELDS = {
 }
 
 
-def _upsert(model: type[models.Model], match: dict, values: dict) -> models.Model:
+def upsert(model: type[models.Model], match: dict, values: dict) -> models.Model:
     obj = model.objects.filter(**match).first() or model(**match)
     for field, value in values.items():
         setattr(obj, field, value)
@@ -51,28 +51,28 @@ def _save_party(row: dict, organisations: dict[str, Organisation]) -> Party:
         "start_date": row.get("start_date"),
         **{field: key in row.get("tasks", []) for key, field in TASK_FIELDS.items()},
     }
-    party = _upsert(Party, {"code": party_code(values["short_name"], row["name"])}, values)
+    party = upsert(Party, {"code": party_code(values["short_name"], row["name"])}, values)
     party.themes.set(Theme.objects.filter(name__in=row.get("themes", [])))
     return party
 
 
 def _save_governance(party: Party, row: dict, participations: list[Participation]) -> None:
     for kind in row.get("bodies", []):
-        body = _upsert(Body, {"party": party, "kind": kind, "name": ""}, {})
+        body = upsert(Body, {"party": party, "kind": kind, "name": ""}, {})
         if kind == BodyKind.GENERAL_BOARD and "seat_role" in row:
             for participation in participations:
                 if participation.seats:
-                    _upsert(
+                    upsert(
                         Seat,
                         {"body": body, "organisation": participation.organisation},
                         {"holder_role": row["seat_role"], "start_date": participation.start_date},
                     )
     for group in row.get("working_groups", []):
         match = {"party": party, "kind": BodyKind.CONSULTATION, "name": group["name"]}
-        body = _upsert(Body, match, {})
+        body = upsert(Body, match, {})
         members = {p.organisation.cbs_code: p for p in participations}
         for code in (c for name in group["groups"] for c in row["_groups"][name]):
-            _upsert(
+            upsert(
                 Seat,
                 {"body": body, "organisation": members[code].organisation},
                 {
@@ -92,7 +92,7 @@ def load_parties(organisations: dict[str, Organisation]) -> list[Party]:
         for spec in row.get("participants", []):
             for item in _participant_rows(spec, groups):
                 participations.append(
-                    _upsert(
+                    upsert(
                         Participation,
                         {
                             "party": party,
@@ -103,7 +103,7 @@ def load_parties(organisations: dict[str, Organisation]) -> list[Party]:
                     )
                 )
         for basis in row.get("legal_basis", []):
-            _upsert(
+            upsert(
                 LegalBasis,
                 {"party": party, "title": basis["title"]},
                 {

@@ -68,7 +68,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Total:
-    amount: Decimal
+    amount: Decimal | None  # None: every part is unknown
     complete: bool  # False: some parts are unknown, the amount is what is known
 
 
@@ -110,6 +110,8 @@ class Paragraph:
 def _total(entries: list[Entry], column: str) -> Total:
     values = [getattr(entry, column) for entry in entries]
     known = [value for value in values if value is not None]
+    if values and not known:
+        return Total(None, complete=False)
     return Total(sum(known, Decimal(0)), complete=len(known) == len(values))
 
 
@@ -151,11 +153,14 @@ def _representation(participation: Participation) -> list[str]:
     lines = []
     for body in participation.party.bodies.all():
         for seat in body.own_seats:
-            who = seat.person_name or seat.get_holder_role_display()
-            lines.append(
-                f"{body.name or body.get_kind_display()}: {who} "
-                f"({seat.get_holder_role_display().lower()}, {seat.get_function_display().lower()})"
+            role = seat.get_holder_role_display().lower()
+            function = seat.get_function_display().lower()
+            holder = (
+                f"{seat.person_name} ({role}, {function})"
+                if seat.person_name
+                else (f"{role} ({function})")
             )
+            lines.append(f"{body.name or body.get_kind_display()}: {holder}")
     if not lines and participation.seats:
         lines.append(_("%(seats)d zetel(s) in het hoogste orgaan") % {"seats": participation.seats})
     return lines

@@ -38,7 +38,7 @@ def money(value: Decimal | None) -> Cell:
 
 
 def total_cell(total: Total) -> Cell:
-    if total.complete:
+    if total.complete or total.amount is None:
         return money(total.amount)
     return Cell(_("%(amount)s (onvolledig)") % {"amount": formatting.euro(total.amount)})
 

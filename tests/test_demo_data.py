@@ -103,3 +103,16 @@ def test_demo_users_log_in_and_see_their_municipality(demo):
     listing = client_for(council).get(reverse("admin:partnerships_participation_changelist"))
     names = {p.organisation.name for p in listing.context["cl"].result_list}
     assert names == {"Enschede"}
+
+
+def test_demo_gives_enschede_a_real_paragraph(demo):
+    from partnerships.paragraph import Variant, build_paragraph
+
+    enschede = Organisation.objects.get(cbs_code="GM0153")
+    paragraph = build_paragraph(enschede, 2027, Variant.BUDGET)
+    names = [entry.name for entry in paragraph.entries]
+    assert names == ["Gemeentelijk Belastingkantoor Twente", "Veiligheidsregio Twente"]
+    assert all(entry.contribution and entry.equity_end for entry in paragraph.entries)
+    gbt = Party.objects.get(short_name="GBT")
+    contributions = sum(p.contributions.get(year=2027).budgeted for p in gbt.participations.all())
+    assert contributions == gbt.annual_figures.get(year=2027).contributions_total

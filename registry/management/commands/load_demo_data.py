@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from partnerships.demo_data import load_parties
+from partnerships.demo_finance import load_finance
 from registry.demo_data import create_demo_users, load_organisations
 
 
@@ -15,10 +16,11 @@ class Command(BaseCommand):
     def handle(self, *args, password, **options):
         organisations = load_organisations()
         parties = load_parties(organisations)
+        contributions = load_finance(organisations)
         users = create_demo_users(password, organisations)
         self.stdout.write(
             f"Demodata geladen: {len(organisations)} organisaties, {len(parties)} "
-            "samenwerkingsverbanden."
+            f"samenwerkingsverbanden, {contributions} berekende bijdragen."
         )
         self.stdout.write(f"Demogebruikers (wachtwoord: {password}):")
         for user in users:

@@ -1,0 +1,75 @@
+"""The illustrative money of the demo (fixtures/demo/finance.toml): population figures, cost
+keys, budget figures with risks, and the contributions computed from them. Idempotent."""
+
+import datetime
+from decimal import Decimal
+
+from partnerships.contributions import store_budgeted_contributions
+from partnerships.demo_data import upsert
+from partnerships.models import AnnualFigures, CostKey, CostKeyPercentage, Party, Risk
+from registry.demo_data import read_toml
+from registry.models import Organisation, PopulationFigure
+
+MONEY = (
+    "equity_start",
+    "equity_end",
+    "debt_start",
+    "debt_end",
+    "result",
+    "expenses",
+    "revenues",
+    "contributions_total",
+    "resilience",
+)
+
+
+def _amount(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def load_finance(organisations: dict[str, Organisation]) -> int:
+    data = read_toml("finance.toml")
+    year = data["population_year"]
+    for row in data["population"]:
+        upsert(
+            PopulationFigure,
+            {"organisation": organisations[row["org"]], "year": year},
+            {
+                "reference_date": datetime.date(year, 1, 1),
+                "inhabitants": row["inhabitants"],
+                "households": row["households"],
+            },
+        )
+    computed = 0
+    for row in data["parties"]:
+        party = Party.objects.get(code=row["party"])
+        spec = row["key"]
+        key = upsert(
+            CostKey,
+            {"party": party, "valid_from_year": spec["from"]},
+            {"method": spec["method"], "source": spec.get("source", "")},
+        )
+        for share in spec.get("percentages", []):
+            upsert(
+                CostKeyPercentage,
+                {"key": key, "organisation": organisations[share["org"]]},
+                {"percentage": Decimal(str(share["percentage"]))},
+            )
+        for item in row["figures"]:
+            figures = upsert(
+                AnnualFigures,
+                {"party": party, "year": item["year"], "kind": item["kind"], "version": 1},
+                {
+                    **{name: _amount(item.get(name)) for name in MONEY},
+                    "developments": item.get("developments", ""),
+                    "source_document": "Illustratieve demodata, geen echte begroting",
+                },
+            )
+            for risk in item.get("risks", []):
+                upsert(
+                    Risk,
+                    {"figures": figures, "description": risk["description"]},
+                    {"level": risk["level"], "amount": _amount(risk.get("amount"))},
+                )
+            computed += len(store_budgeted_contributions(party, item["year"]))
+    return computed
