@@ -44,6 +44,7 @@ synthetic: install
 
 bench: install
 	$(PY) bench/generate_synthetic.py
+	$(PY) bench/paragraph.py
 
 clean:
 	rm -rf $(VENV) var

@@ -19,6 +19,7 @@ from django.db import transaction
 from partnerships.choices import (
     BodyKind,
     CooperationModel,
+    FiguresKind,
     LegalDocumentKind,
     LegalForm,
     PartyStatus,
@@ -26,7 +27,16 @@ from partnerships.choices import (
     SeatHolderRole,
 )
 from partnerships.legal_forms import profile
-from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from partnerships.models import (
+    AnnualFigures,
+    Body,
+    Contribution,
+    LegalBasis,
+    Participation,
+    Party,
+    Seat,
+    Theme,
+)
 from registry.models import Organisation, OrganisationKind, PopulationFigure, Role
 
 SYNTHETIC_CODE_FROM = 5000
@@ -49,6 +59,7 @@ PROVINCES = (
 )
 PARTIES_PER_MUNICIPALITY = Decimal("4.4")  # 342 × 4.4 ≈ 1,500 parties
 POPULATION_YEARS = (2025, 2026)
+BUDGET_YEAR = 2027
 
 # Legal forms with their weight in the mix (roughly the overview maps' proportions).
 FORM_WEIGHTS = {
@@ -104,6 +115,8 @@ class Counts:
     bodies: int
     seats: int
     legal_bases: int
+    annual_figures: int
+    contributions: int
 
 
 def delete_synthetic() -> None:
@@ -117,6 +130,8 @@ def delete_synthetic() -> None:
         cbs_code__startswith="GM", cbs_code__gte=f"GM{SYNTHETIC_CODE_FROM}"
     )
     for queryset in (
+        Contribution.objects.filter(participation__party__in=parties),
+        AnnualFigures.objects.filter(party__in=parties),
         Seat.objects.filter(body__party__in=parties),
         Body.objects.filter(party__in=parties),
         LegalBasis.objects.filter(party__in=parties),
@@ -239,6 +254,45 @@ def _participation(rng, party: Party, municipality: Organisation) -> Participati
     )
 
 
+def _budget(rng, parties, participations) -> tuple[int, int]:
+    """Budget figures of BUDGET_YEAR per party (one in ten left out: unknown) and each
+    participation's budgeted contribution, for the paragraph benchmarks."""
+    figures = []
+    for party in parties:
+        if rng.random() < 0.1:
+            continue
+        size = Decimal(rng.randrange(100_000, 80_000_000, 1000))
+        equity = (size * Decimal(rng.uniform(0.02, 0.2))).quantize(Decimal(1))
+        debt = (size * Decimal(rng.uniform(0.1, 0.8))).quantize(Decimal(1))
+        result = (size * Decimal(rng.uniform(-0.02, 0.02))).quantize(Decimal(1))
+        figures.append(
+            AnnualFigures(
+                party=party,
+                year=BUDGET_YEAR,
+                kind=FiguresKind.BUDGET,
+                equity_start=equity,
+                equity_end=equity + result,
+                debt_start=debt,
+                debt_end=debt,
+                result=result,
+                expenses=size,
+                revenues=size + result,
+                contributions_total=(size * Decimal("0.8")).quantize(Decimal(1)),
+            )
+        )
+    AnnualFigures.objects.bulk_create(figures, batch_size=2000)
+    contributions = [
+        Contribution(
+            participation=p,
+            year=BUDGET_YEAR,
+            budgeted=Decimal(rng.randrange(1_000, 5_000_000, 100)),
+        )
+        for p in participations
+    ]
+    Contribution.objects.bulk_create(contributions, batch_size=2000)
+    return len(figures), len(contributions)
+
+
 def _founding_document(legal_form: str) -> str:
     form = profile(legal_form)
     if form.wgr:
@@ -317,6 +371,8 @@ def generate(seed: int) -> Counts:
     ]
     LegalBasis.objects.bulk_create(legal_bases, batch_size=2000)
 
+    figures, contributions = _budget(rng, parties, participations)
+
     return Counts(
         provinces=len(provinces),
         municipalities=sum(len(v) for v in by_province.values()),
@@ -326,4 +382,6 @@ def generate(seed: int) -> Counts:
         bodies=len(bodies),
         seats=len(seats),
         legal_bases=len(legal_bases),
+        annual_figures=figures,
+        contributions=contributions,
     )
