@@ -54,7 +54,6 @@ def file_name(paragraph, file_format: str) -> str:
 
 
 def paragraph_response(paragraph, file_format: str) -> HttpResponse:
-    assert file_format in FORMATS
     response = HttpResponse(render_format(paragraph, file_format), CONTENT_TYPES[file_format])
     if file_format != "html":
         response["Content-Disposition"] = (

@@ -11,6 +11,9 @@ Roles are held per organisation (registry.models.Role); administrators are super
   legal basis, bodies, general data. History shows who changed what.
 - finance: reads like griffie; changes only the financial interest fields of its
   organisation's participations.
+- finance also keeps the money of the parties its organisation currently takes part in (cost
+  keys, annual figures, risks: shared, read by every registry user) and its organisation's own
+  contributions and usage figures (read like its participations).
 - council: reads its organisation's records, changes nothing.
 - supervisor (IBT): reads the records of its province and of every organisation in it.
 - administrator: everything, including organisations, themes, population figures and roles.
