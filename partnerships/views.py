@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.paragraph import Variant, build_paragraph
-from partnerships.paragraph_formats import CONTENT_TYPES, FORMATS
+from partnerships.paragraph_formats import CONTENT_TYPES
 from partnerships.paragraph_formats import render as render_format
 from registry import access
 from registry.models import Organisation, RoleKind
