@@ -181,12 +181,12 @@ def to_docx(paragraph: Paragraph) -> bytes:
 
 
 def _docx_table(document, fields: list[tuple[str, Cell]]) -> None:
-    grid = document.add_table(rows=0, cols=2)
+    grid = document.add_table(rows=len(fields), cols=2)
     grid.style = "Light List Accent 1"
-    for label, cell in fields:
-        row = grid.add_row().cells
-        row[0].text = label
-        row[1].text = cell.text
+    for row, (label, cell) in zip(grid.rows, fields, strict=True):
+        first, second = row.cells
+        first.text = label
+        second.text = cell.text
 
 
 def to_html(paragraph: Paragraph) -> bytes:
