@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from partnerships.allocation import (
@@ -34,6 +35,7 @@ from partnerships.models import (
 )
 from registry import formatting
 from registry.models import Organisation, PopulationFigure
+from registry.periods import overlaps_q, year_span
 
 
 def _member_key(organisation: Organisation) -> str:
@@ -50,17 +52,13 @@ def key_for(party: Party, year: int) -> CostKey:
 
 
 def participations_in(party: Party, year: int) -> list[Participation]:
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return [
-        p
-        for p in party.participations.select_related("organisation")
-        if (p.start_date is None or p.start_date <= last)
-        and (p.end_date is None or p.end_date >= first)
-    ]
+    return list(
+        party.participations.filter(overlaps_q(*year_span(year))).select_related("organisation")
+    )
 
 
 def _days_in(participation: Participation, year: int) -> int | None:
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    first, last = year_span(year)
     start = max(participation.start_date or first, first)
     end = min(participation.end_date or last, last)
     if (start, end) == (first, last):
@@ -134,11 +132,23 @@ def budget_total(party: Party, year: int) -> Decimal:
     return figures.contributions_total
 
 
-def budget_allocation(party: Party, year: int, total: Decimal | None = None) -> Allocation:
+def _key_and_members(
+    party: Party, year: int, participations: list[Participation]
+) -> tuple[Key, list[Member]]:
     key = key_for(party, year)
-    participations = participations_in(party, year)
+    return as_key(key, year), members_for(key, year, participations)
+
+
+def budget_allocation(
+    party: Party,
+    year: int,
+    total: Decimal | None = None,
+    participations: list[Participation] | None = None,
+) -> Allocation:
+    if participations is None:
+        participations = participations_in(party, year)
     total = budget_total(party, year) if total is None else total
-    return allocate(total, as_key(key, year), members_for(key, year, participations))
+    return allocate(total, *_key_and_members(party, year, participations))
 
 
 @transaction.atomic
@@ -147,10 +157,11 @@ def store_budgeted_contributions(
 ) -> list[Contribution]:
     """Write the computed contribution for `year` of each participant, or only of
     `organisation_ids` (finance staff store their own), in one transaction."""
-    allocation = budget_allocation(party, year)
+    participations = participations_in(party, year)
+    allocation = budget_allocation(party, year, participations=participations)
     by_code = {s.member.key: s for s in allocation.shares}
     stored = []
-    for participation in participations_in(party, year):
+    for participation in participations:
         if organisation_ids is not None and participation.organisation_id not in organisation_ids:
             continue
         share = by_code[_member_key(participation.organisation)]
@@ -192,24 +203,15 @@ def exit_cost(basis: LegalBasis | None, contribution: Decimal) -> ExitCost:
 
 def current_legal_basis(party: Party, year: int) -> LegalBasis | None:
     day = datetime.date(year, 1, 1)
-    versions = [
-        b
-        for b in party.legal_bases.all()
-        if (b.in_force_from is None or b.in_force_from <= day)
-        and (b.in_force_until is None or day <= b.in_force_until)
-    ]
-    return versions[-1] if versions else None
+    in_force = party.legal_bases.filter(overlaps_q(day, day, "in_force_from", "in_force_until"))
+    # the latest version in force; one without a date counts as the oldest
+    return in_force.order_by(F("in_force_from").asc(nulls_first=True), "pk").last()
 
 
 def exit_what_if(party: Party, year: int, organisation: Organisation):
     """The shift in contributions and the exit cost when `organisation` leaves `party`."""
-    key = key_for(party, year)
-    participations = participations_in(party, year)
-    members = members_for(key, year, participations)
+    key, members = _key_and_members(party, year, participations_in(party, year))
     effect: ExitEffect = what_if_exit(
-        budget_total(party, year),
-        as_key(key, year),
-        members,
-        _member_key(organisation),
+        budget_total(party, year), key, members, _member_key(organisation)
     )
     return effect, exit_cost(current_legal_basis(party, year), effect.leaving.amount)

@@ -7,17 +7,18 @@ budgeted contribution; variant "jaarverslag" the jaarrekening and the realised c
 A missing figure stays None (shown as "onbekend") and is listed as a warning, never 0.
 """
 
-import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from partnerships.choices import BBVCategory, FiguresKind
 from partnerships.models import AnnualFigures, Contribution, Participation, Seat
+from registry import formatting
 from registry.models import Organisation
+from registry.periods import overlaps_q, year_span
 
 
 class Variant:
@@ -116,13 +117,11 @@ def _total(entries: list[Entry], column: str) -> Total:
 
 
 def _participations(organisation: Organisation, year: int, variant: str):
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    in_year = overlaps_q(*year_span(year))
     kind = FIGURES_KIND[variant]
     return (
         Participation.objects.with_verbonden_partij()
-        .filter(organisation=organisation, verbonden_partij=True)
-        .filter(Q(start_date__isnull=True) | Q(start_date__lte=last))
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .filter(in_year, organisation=organisation, verbonden_partij=True)
         .select_related("party")
         .prefetch_related(
             Prefetch(
@@ -139,9 +138,7 @@ def _participations(organisation: Organisation, year: int, variant: str):
             ),
             Prefetch(
                 "party__bodies__seats",
-                queryset=Seat.objects.filter(organisation=organisation)
-                .filter(Q(start_date__isnull=True) | Q(start_date__lte=last))
-                .filter(Q(end_date__isnull=True) | Q(end_date__gte=first)),
+                queryset=Seat.objects.filter(in_year, organisation=organisation),
                 to_attr="own_seats",
             ),
         )
@@ -168,19 +165,13 @@ def _representation(participation: Participation) -> list[str]:
 
 def _entry(participation: Participation, variant: str) -> Entry:
     party = participation.party
-    figures = participation.party.figures_of_year[0] if party.figures_of_year else None
-    contribution = (
-        participation.contribution_of_year[0] if participation.contribution_of_year else None
-    )
-    if contribution is not None:
-        paid = contribution.budgeted if variant == Variant.BUDGET else contribution.realised
-    else:
-        paid = None
+    figures = next(iter(party.figures_of_year), None)
+    contribution = next(iter(participation.contribution_of_year), None)
+    paid_field = "budgeted" if variant == Variant.BUDGET else "realised"
+    paid = getattr(contribution, paid_field) if contribution else None
     shares = ""
     if participation.shares_count:
-        shares = _("%(count)s aandelen") % {
-            "count": f"{participation.shares_count:,}".replace(",", ".")
-        }
+        shares = _("%(count)s aandelen") % {"count": formatting.number(participation.shares_count)}
 
     def figure(name):
         return getattr(figures, name) if figures else None

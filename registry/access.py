@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model, Q, QuerySet
 
 from registry.models import Organisation, PopulationFigure, Role, RoleKind
+from registry.periods import overlaps_q
 
 VIEW = "view"
 CHANGE = "change"
@@ -85,7 +86,7 @@ def _current_participations(organisation_ids, today=None):
 
     today = today or datetime.date.today()
     return Participation.objects.filter(organisation_id__in=organisation_ids).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)
+        overlaps_q(today, None)
     )
 
 

@@ -29,6 +29,25 @@ def overlaps(
     )
 
 
+def year_span(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def overlaps_q(
+    first: datetime.date | None,
+    last: datetime.date | None,
+    start: str = "start_date",
+    end: str = "end_date",
+) -> Q:
+    """`overlaps()` as a query: rows whose period [start, end] meets [first, last]."""
+    condition = Q()
+    if last is not None:
+        condition &= Q(**{f"{start}__isnull": True}) | Q(**{f"{start}__lte": last})
+    if first is not None:
+        condition &= Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": first})
+    return condition
+
+
 def within(
     start: datetime.date | None,
     end: datetime.date | None,
