@@ -24,6 +24,8 @@ gives "not found", never the record.
 """
 
 import datetime
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Model, Q, QuerySet
@@ -176,7 +178,17 @@ def _prefixed(q: Q, prefix: str) -> Q:
     return rewritten
 
 
-def _policies():
+@dataclass(frozen=True)
+class Policy:
+    """How access to one model is decided."""
+
+    rows: Callable[[Grants, str], Q]  # the rows a user may act on, per action
+    created_by: str | None  # the role that registers new records; None: administrators only
+    party: str = ""  # the path to the party the record belongs to, if any (ORM lookup style)
+
+
+@functools.cache
+def _policies() -> dict[type[Model], Policy]:
     from partnerships.models import (
         AnnualFigures,
         Body,
@@ -192,30 +204,47 @@ def _policies():
         UsageFigure,
     )
 
+    griffie, finance = RoleKind.GRIFFIE, RoleKind.FINANCE
+
+    def via_party(path):
+        return Policy(_via_party(path), griffie, path)
+
+    def party_money(path):
+        return Policy(_party_figures(path), finance, path)
+
     return {
-        CostKey: _party_figures("party"),
-        CostKeyPercentage: _party_figures("key__party"),
-        AnnualFigures: _party_figures("party"),
-        Risk: _party_figures("figures__party"),
-        UsageFigure: _own_finance("organisation_id"),
-        Contribution: _own_finance("participation__organisation_id"),
-        Party: _party_q,
-        LegalBasis: _via_party("party"),
-        Body: _via_party("party"),
-        Participation: _participation_q,
-        Seat: _seat_q,
-        Organisation: _reference_data_q,
-        PopulationFigure: _reference_data_q,
-        Theme: _reference_data_q,
-        Role: _admin_only_q,
+        Party: Policy(_party_q, griffie),
+        LegalBasis: via_party("party"),
+        Body: via_party("party"),
+        Participation: Policy(_participation_q, griffie, "party"),
+        Seat: Policy(_seat_q, griffie, "body__party"),
+        CostKey: party_money("party"),
+        CostKeyPercentage: party_money("key__party"),
+        AnnualFigures: party_money("party"),
+        Risk: party_money("figures__party"),
+        UsageFigure: Policy(_own_finance("organisation_id"), finance, "party"),
+        Contribution: Policy(
+            _own_finance("participation__organisation_id"), finance, "participation__party"
+        ),
+        Organisation: Policy(_reference_data_q, None),
+        PopulationFigure: Policy(_reference_data_q, None),
+        Theme: Policy(_reference_data_q, None),
+        Role: Policy(_admin_only_q, None),
     }
 
 
-def _policy(model):
+def _policy(model) -> Policy:
     try:
         return _policies()[model._meta.concrete_model]
     except KeyError:
         raise LookupError(f"No access policy for {model.__name__}") from None
+
+
+def _party_of(obj: Model):
+    """The party a record belongs to, following its policy's path."""
+    for attribute in _policy(type(obj)).party.split("__"):
+        obj = getattr(obj, attribute)
+    return obj
 
 
 # The public interface.
@@ -232,7 +261,7 @@ def scope(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
         return queryset
     if not g.has_any_role:
         return queryset.none()
-    return queryset.filter(_policy(queryset.model)(g, action))
+    return queryset.filter(_policy(queryset.model).rows(g, action))
 
 
 def can(user, action: str, obj: Model) -> bool:
@@ -249,44 +278,13 @@ def can(user, action: str, obj: Model) -> bool:
     return cache[key]
 
 
-def _creating_role(model) -> str | None:
-    """Which role registers new records of `model`; None: administrators only."""
-    from partnerships.models import (
-        AnnualFigures,
-        Contribution,
-        CostKey,
-        CostKeyPercentage,
-        Risk,
-        UsageFigure,
-    )
-
-    money = (AnnualFigures, Contribution, CostKey, CostKeyPercentage, Risk, UsageFigure)
-    if model in money:
-        return RoleKind.FINANCE
-    if _policy(model) in (_reference_data_q, _admin_only_q):
-        return None
-    return RoleKind.GRIFFIE
-
-
 def can_add(user, model) -> bool:
     """May `user` create records of `model` at all (which ones: see `may_create`)?"""
     g = grants(user)
     if g.is_admin:
         return True
-    role = _creating_role(model._meta.concrete_model)
+    role = _policy(model).created_by
     return role is not None and bool(g.orgs(role))
-
-
-def _party_of(obj: Model):
-    from partnerships.models import CostKeyPercentage, Risk, Seat
-
-    if isinstance(obj, CostKeyPercentage):
-        return obj.key.party
-    if isinstance(obj, Risk):
-        return obj.figures.party
-    if isinstance(obj, Seat):
-        return obj.body.party
-    return obj.party
 
 
 def may_create(user, obj: Model) -> bool:
@@ -296,7 +294,7 @@ def may_create(user, obj: Model) -> bool:
     g = grants(user)
     if g.is_admin:
         return True
-    role = _creating_role(type(obj))
+    role = _policy(type(obj)).created_by
     if role is None:
         return False
     orgs = g.orgs(role)
