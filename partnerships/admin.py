@@ -3,7 +3,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from partnerships import admin_finance, queries
+from partnerships import (
+    admin_finance,  # noqa: F401 (registers the money admins)
+    queries,
+)
 from partnerships.admin_filters import (
     BBVCategoryFilter,
     ParticipantFilter,
@@ -15,8 +18,6 @@ from partnerships.models.participations import FINANCIAL_FIELDS
 from registry import access
 from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, RegisterInline
 from registry.models import Organisation, OrganisationKind, RoleKind
-
-__all__ = ["admin_finance"]  # imported to register the money admins
 
 
 class OrganisationChoicesMixin:

@@ -6,12 +6,10 @@ on kind and name, participations on organisation and start date, seats on body a
 participant. Every record passes full_clean(), so the demo obeys the model's rules.
 """
 
-from django.db import models
-
 from partnerships.choices import BodyKind, LegalDocumentKind, SeatHolderRole
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
 from partnerships.models.parties import party_code
-from registry.demo_data import read_toml
+from registry.demo_data import read_toml, upsert
 from registry.models import Organisation
 
 TASK_FIELDS = {
@@ -19,15 +17,6 @@ TASK_FIELDS = {
     "policy_execution": "task_policy_execution",
     "operations": "task_operations",
 }
-
-
-def upsert(model: type[models.Model], match: dict, values: dict) -> models.Model:
-    obj = model.objects.filter(**match).first() or model(**match)
-    for field, value in values.items():
-        setattr(obj, field, value)
-    obj.full_clean()
-    obj.save()
-    return obj
 
 
 def _participant_rows(spec: dict, groups: dict) -> list[dict]:

@@ -5,9 +5,8 @@ import datetime
 from decimal import Decimal
 
 from partnerships.contributions import store_budgeted_contributions
-from partnerships.demo_data import upsert
 from partnerships.models import AnnualFigures, CostKey, CostKeyPercentage, Party, Risk
-from registry.demo_data import read_toml
+from registry.demo_data import read_toml, upsert
 from registry.models import Organisation, PopulationFigure
 
 MONEY = (

@@ -75,6 +75,10 @@ def sections(paragraph: Paragraph) -> list[dict]:
     ]
 
 
+# An entry without data, to read the field labels for the spreadsheet headings.
+_EMPTY = Entry("", "", "", [], "", *(None,) * 8, [], "")
+
+
 def table(paragraph: Paragraph) -> list[list[Cell]]:
     """One row per party (and per total) for the spreadsheet formats; first row: headings."""
     labels = [label for label, _cell in entry_fields(_EMPTY)]
@@ -96,9 +100,6 @@ def table(paragraph: Paragraph) -> list[list[Cell]]:
         + [overall[label] if label in money_labels else Cell("") for label in labels]
     )
     return rows
-
-
-_EMPTY = Entry("", "", "", [], "", *(None,) * 8, [], "")
 
 
 def to_csv(paragraph: Paragraph) -> bytes:
@@ -153,11 +154,8 @@ def to_xlsx(paragraph: Paragraph) -> bytes:
 
 def to_docx(paragraph: Paragraph) -> bytes:
     from docx import Document
-    from docx.enum.section import WD_ORIENT
 
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
     document.add_heading(paragraph.title, level=1)
     for part in sections(paragraph):
         document.add_heading(part["label"], level=2)

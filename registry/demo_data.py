@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.db import models
 
 from registry.models import Organisation, OrganisationKind, Role, RoleKind
 
@@ -45,13 +46,14 @@ def _date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(value)
 
 
-def _save_organisation(code: str, **values) -> Organisation:
-    organisation = Organisation.objects.filter(cbs_code=code).first() or Organisation(cbs_code=code)
+def upsert(model: type[models.Model], match: dict, values: dict) -> models.Model:
+    """The record matching `match`, created or updated with `values`, checked by full_clean()."""
+    obj = model.objects.filter(**match).first() or model(**match)
     for field, value in values.items():
-        setattr(organisation, field, value)
-    organisation.full_clean()
-    organisation.save()
-    return organisation
+        setattr(obj, field, value)
+    obj.full_clean()
+    obj.save()
+    return obj
 
 
 def load_organisations() -> dict[str, Organisation]:
@@ -59,17 +61,22 @@ def load_organisations() -> dict[str, Organisation]:
     data = read_toml("organisations.toml")
     by_code = {}
     for row in data["provinces"]:
-        by_code[row["code"]] = _save_organisation(
-            row["code"], name=row["name"], kind=OrganisationKind.PROVINCE
+        by_code[row["code"]] = upsert(
+            Organisation,
+            {"cbs_code": row["code"]},
+            {"name": row["name"], "kind": OrganisationKind.PROVINCE},
         )
     for row in data["municipalities"]:
-        by_code[row["code"]] = _save_organisation(
-            row["code"],
-            name=row["name"],
-            kind=OrganisationKind.MUNICIPALITY,
-            province=by_code[row["province"]],
-            start_date=_date(row.get("start_date")),
-            end_date=_date(row.get("end_date")),
+        by_code[row["code"]] = upsert(
+            Organisation,
+            {"cbs_code": row["code"]},
+            {
+                "name": row["name"],
+                "kind": OrganisationKind.MUNICIPALITY,
+                "province": by_code[row["province"]],
+                "start_date": _date(row.get("start_date")),
+                "end_date": _date(row.get("end_date")),
+            },
         )
     return by_code
 
