@@ -97,58 +97,58 @@ def _time_factor(member: Member, key: Key) -> Fraction:
     return Fraction(member.days, key.days_in_year)
 
 
-def _weights(method: str, members: list[Member], key: Key) -> list[Decimal | None]:
+def _names_where(members: list[Member], condition) -> str:
+    return ", ".join(m.name for m in members if condition(m))
+
+
+def _input(method: str) -> tuple[str, str]:
+    """The Member attribute a method divides by, and the message when a member lacks it."""
+    return {
+        KeyMethod.FIXED_PERCENTAGES: (
+            "percentage",
+            _("Geen percentage in de verdeelsleutel voor: %(names)s."),
+        ),
+        KeyMethod.INHABITANTS: (
+            "inhabitants",
+            _("Geen inwonertal op peildatum %(reference)s voor: %(names)s."),
+        ),
+        KeyMethod.HOUSEHOLDS: (
+            "households",
+            _("Geen aantal huishoudens op peildatum %(reference)s voor: %(names)s."),
+        ),
+        KeyMethod.USAGE: ("units", _("Geen afname (eenheden) opgegeven voor: %(names)s.")),
+    }[method]
+
+
+def _weights(method: str, members: list[Member], key: Key) -> list[Decimal]:
     """The key's input per member, after checking it; raises with every problem found."""
-    problems = []
     if method == KeyMethod.EQUAL:
         return [Decimal(1)] * len(members)
-    if method == KeyMethod.FIXED_PERCENTAGES:
-        missing = [m.name for m in members if m.percentage is None]
-        if missing:
-            problems.append(
-                _("Geen percentage in de verdeelsleutel voor: %(names)s.")
-                % {"names": ", ".join(missing)}
-            )
-        elif key.percentages_complete:
-            total = sum(m.percentage for m in members)
-            if total != HUNDRED:
-                problems.append(
-                    _("De percentages tellen op tot %(total)s in plaats van 100%%.")
-                    % {"total": formatting.percentage(total)}
-                )
-        values = [m.percentage for m in members]
-    elif method in (KeyMethod.INHABITANTS, KeyMethod.HOUSEHOLDS):
-        attribute = "inhabitants" if method == KeyMethod.INHABITANTS else "households"
-        what = _("inwonertal") if method == KeyMethod.INHABITANTS else _("aantal huishoudens")
-        missing = [m.name for m in members if getattr(m, attribute) is None]
-        if missing:
-            problems.append(
-                _("Geen %(what)s op peildatum %(reference)s voor: %(names)s.")
-                % {"what": what, "reference": key.reference or "?", "names": ", ".join(missing)}
-            )
-        values = [getattr(m, attribute) for m in members]
-        values = [None if v is None else Decimal(v) for v in values]
-    elif method == KeyMethod.USAGE:
-        missing = [m.name for m in members if m.units is None]
-        if missing:
-            problems.append(
-                _("Geen afname (eenheden) opgegeven voor: %(names)s.")
-                % {"names": ", ".join(missing)}
-            )
-        values = [m.units for m in members]
-    else:
+    if method not in KeyMethod.values or method == KeyMethod.COMPOSITE:
         raise AllocationError([_("Onbekende verdeelmethode '%(method)s'.") % {"method": method}])
-    negative = [m.name for m, v in zip(members, values, strict=True) if v is not None and v < 0]
+    attribute, missing_message = _input(method)
+    values = [getattr(m, attribute) for m in members]
+    problems = []
+    missing = _names_where(members, lambda m: getattr(m, attribute) is None)
+    if missing:
+        problems.append(missing_message % {"names": missing, "reference": key.reference or "?"})
+    elif method == KeyMethod.FIXED_PERCENTAGES and key.percentages_complete:
+        total = sum(values)
+        if total != HUNDRED:
+            problems.append(
+                _("De percentages tellen op tot %(total)s in plaats van 100%%.")
+                % {"total": formatting.percentage(total)}
+            )
+    negative = _names_where(members, lambda m: (getattr(m, attribute) or 0) < 0)
     if negative:
         problems.append(
-            _("Negatieve invoer in de verdeelsleutel voor: %(names)s.")
-            % {"names": ", ".join(negative)}
+            _("Negatieve invoer in de verdeelsleutel voor: %(names)s.") % {"names": negative}
         )
     if not problems and sum(values) == 0:
         problems.append(_("De verdeelsleutel verdeelt niets: alle invoer is nul."))
     if problems:
         raise AllocationError(problems)
-    return values
+    return [Decimal(v) for v in values]
 
 
 def _explain(method: str, weight: Decimal, weight_sum: Fraction, fraction: Fraction) -> str:
