@@ -1,6 +1,8 @@
 """Admin for griffie and finance staff: parties, legal basis, bodies, participations."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from partnerships import (
@@ -37,6 +39,17 @@ class OrganisationChoicesMixin:
 def verbonden_partij(participation):
     annotated = getattr(participation, "verbonden_partij", None)
     return participation.is_verbonden_partij if annotated is None else annotated
+
+
+@admin.display(description=_("uittreding"))
+def exit_what_if_link(participation):
+    if participation.pk is None:
+        return "-"
+    return format_html(
+        '<a href="{}">{}</a>',
+        reverse("exit_what_if", args=[participation.pk]),
+        _("doorrekenen"),
+    )
 
 
 class LegalBasisInline(RegisterInline):
@@ -195,17 +208,18 @@ class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
         "seats",
         "voting_weight",
         verbonden_partij,
+        exit_what_if_link,
     )
     list_filter = (ParticipationVerbondenPartijFilter, ParticipantFilter, "party__legal_form")
     search_fields = ("party__name", "organisation__name", "organisation__cbs_code")
     autocomplete_fields = ("party",)
-    readonly_fields = (verbonden_partij,)
+    readonly_fields = (verbonden_partij, exit_what_if_link)
     fieldsets = (
         (None, {"fields": ("party", "organisation", "start_date", "end_date", "notes")}),
         (_("Bestuurlijk belang"), {"fields": ("seats", "voting_weight")}),
         (
             _("Financieel belang"),
-            {"fields": (*FINANCIAL_FIELDS, verbonden_partij)},
+            {"fields": (*FINANCIAL_FIELDS, verbonden_partij, exit_what_if_link)},
         ),
     )
 

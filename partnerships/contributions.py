@@ -1,27 +1,23 @@
 """Contributions from the database: a party's key and inputs for a year, the allocation,
-storing the budgeted contributions, and the what-if of one participant leaving."""
+and storing the budgeted contributions. The what-if of a participant leaving is in
+partnerships.leaving."""
 
 import calendar
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from partnerships.allocation import (
     Allocation,
     AllocationError,
-    ExitEffect,
     Key,
     Member,
     allocate,
-    what_if_exit,
 )
 from partnerships.choices import (
     ContributionBasis,
-    ExitCostMethod,
     FiguresKind,
     PopulationReference,
 )
@@ -29,7 +25,6 @@ from partnerships.models import (
     AnnualFigures,
     Contribution,
     CostKey,
-    LegalBasis,
     Participation,
     Party,
 )
@@ -38,7 +33,7 @@ from registry.models import Organisation, PopulationFigure
 from registry.periods import overlaps_q, year_span
 
 
-def _member_key(organisation: Organisation) -> str:
+def member_key(organisation: Organisation) -> str:
     return organisation.cbs_code or f"org-{organisation.pk}"
 
 
@@ -89,7 +84,7 @@ def members_for(key: CostKey, year: int, participations: list[Participation]) ->
         figure = figures.get(organisation.pk)
         members.append(
             Member(
-                key=_member_key(organisation),
+                key=member_key(organisation),
                 name=organisation.name,
                 inhabitants=figure.inhabitants if figure else None,
                 households=figure.households if figure else None,
@@ -112,13 +107,17 @@ def as_key(key: CostKey, year: int) -> Key:
     )
 
 
-def budget_total(party: Party, year: int) -> Decimal:
-    """The total of the contributions in the party's latest begroting(swijziging) for `year`."""
+def _budgets_with_total(party: Party):
+    return AnnualFigures.objects.filter(
+        party=party, kind__in=[FiguresKind.BUDGET, FiguresKind.BUDGET_AMENDMENT]
+    ).exclude(contributions_total=None)
+
+
+def budget_figures(party: Party, year: int) -> AnnualFigures:
+    """The party's latest begroting(swijziging) for `year` that names its contributions total."""
     figures = (
-        AnnualFigures.objects.filter(
-            party=party, year=year, kind__in=[FiguresKind.BUDGET, FiguresKind.BUDGET_AMENDMENT]
-        )
-        .exclude(contributions_total=None)
+        _budgets_with_total(party)
+        .filter(year=year)
         .order_by("-kind", "-version")  # an amendment ("budget_amendment") before the budget
         .first()
     )
@@ -129,12 +128,19 @@ def budget_total(party: Party, year: int) -> Decimal:
                 % {"year": year, "party": party}
             ]
         )
-    return figures.contributions_total
+    return figures
 
 
-def _key_and_members(
-    party: Party, year: int, participations: list[Participation]
+def budget_total(party: Party, year: int) -> Decimal:
+    return budget_figures(party, year).contributions_total
+
+
+def key_and_members(
+    party: Party, year: int, participations: list[Participation] | None = None
 ) -> tuple[Key, list[Member]]:
+    """The key in force for `year` and each participant's inputs."""
+    if participations is None:
+        participations = participations_in(party, year)
     key = key_for(party, year)
     return as_key(key, year), members_for(key, year, participations)
 
@@ -145,10 +151,8 @@ def budget_allocation(
     total: Decimal | None = None,
     participations: list[Participation] | None = None,
 ) -> Allocation:
-    if participations is None:
-        participations = participations_in(party, year)
     total = budget_total(party, year) if total is None else total
-    return allocate(total, *_key_and_members(party, year, participations))
+    return allocate(total, *key_and_members(party, year, participations))
 
 
 @transaction.atomic
@@ -164,7 +168,7 @@ def store_budgeted_contributions(
     for participation in participations:
         if organisation_ids is not None and participation.organisation_id not in organisation_ids:
             continue
-        share = by_code[_member_key(participation.organisation)]
+        share = by_code[member_key(participation.organisation)]
         contribution, _created = Contribution.objects.update_or_create(
             participation=participation,
             year=year,
@@ -178,40 +182,7 @@ def store_budgeted_contributions(
     return stored
 
 
-@dataclass(frozen=True)
-class ExitCost:
-    amount: Decimal | None  # None: not computable from the clause
-    explanation: str
-
-
-def exit_cost(basis: LegalBasis | None, contribution: Decimal) -> ExitCost:
-    """What the exit clause implies for a participant paying `contribution` a year."""
-    if basis is None or basis.exit_cost_method == ExitCostMethod.NOT_SET:
-        return ExitCost(None, _("De regeling regelt de uittreedsom niet."))
-    if basis.exit_cost_method == ExitCostMethod.CONTRIBUTION_MULTIPLE:
-        amount = (contribution * basis.exit_cost_factor).quantize(Decimal("0.01"))
-        return ExitCost(
-            amount,
-            _("%(factor)s × de jaarlijkse bijdrage van %(contribution)s")
-            % {
-                "factor": formatting.number(basis.exit_cost_factor, 2),
-                "contribution": formatting.euro(contribution, cents=True),
-            },
-        )
-    return ExitCost(None, str(ExitCostMethod(basis.exit_cost_method).label))
-
-
-def current_legal_basis(party: Party, year: int) -> LegalBasis | None:
-    day = datetime.date(year, 1, 1)
-    in_force = party.legal_bases.filter(overlaps_q(day, day, "in_force_from", "in_force_until"))
-    # the latest version in force; one without a date counts as the oldest
-    return in_force.order_by(F("in_force_from").asc(nulls_first=True), "pk").last()
-
-
-def exit_what_if(party: Party, year: int, organisation: Organisation):
-    """The shift in contributions and the exit cost when `organisation` leaves `party`."""
-    key, members = _key_and_members(party, year, participations_in(party, year))
-    effect: ExitEffect = what_if_exit(
-        budget_total(party, year), key, members, _member_key(organisation)
-    )
-    return effect, exit_cost(current_legal_basis(party, year), effect.leaving.amount)
+def budget_years(party: Party) -> list[int]:
+    """The years for which the party's begroting names a contributions total."""
+    years = _budgets_with_total(party).values_list("year", flat=True)
+    return sorted(set(years))

@@ -1,4 +1,5 @@
-"""The paragraph "verbonden partijen" in the admin, for finance staff of the organisation."""
+"""Admin pages beyond the model admins: the paragraph "verbonden partijen" (finance staff of
+the organisation) and the what-if of an exit (everyone who may read the participation)."""
 
 import datetime
 
@@ -6,9 +7,13 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.allocation import AllocationError
+from partnerships.contributions import budget_years
+from partnerships.leaving import exit_what_if
+from partnerships.models import Participation
 from partnerships.paragraph import Variant, build_paragraph
 from partnerships.paragraph_formats import CONTENT_TYPES
 from partnerships.paragraph_formats import render as render_format
@@ -82,3 +87,40 @@ def paragraph_view(request):
         "form": form,
     }
     return render(request, "partnerships/paragraph_form.html", context)
+
+
+def _chosen_year(request, years: list[int]) -> int:
+    """The year asked for; else next year when it has a budget; else the latest budget."""
+    try:
+        return int(request.GET["year"])
+    except (KeyError, ValueError):
+        next_year = datetime.date.today().year + 1
+        return next_year if next_year in years or not years else years[-1]
+
+
+def exit_what_if_view(request, participation_id: int):
+    """What if this organisation leaves the party: the others' contributions before and
+    after, and the exit cost. A participation the user may not read is "not found"."""
+    participations = Participation.objects.select_related("party", "organisation")
+    participation = get_object_or_404(
+        access.scope(request.user, participations), pk=participation_id
+    )
+    party = participation.party
+    years = budget_years(party)
+    year = _chosen_year(request, years)
+    what_if, problems = None, []
+    try:
+        what_if = exit_what_if(party, year, participation.organisation)
+    except AllocationError as error:
+        problems = error.problems
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Uittreding doorrekenen: %(organisation)s uit %(party)s")
+        % {"organisation": participation.organisation.name, "party": party},
+        "participation": participation,
+        "years": years,
+        "year": year,
+        "what_if": what_if,
+        "problems": problems,
+    }
+    return render(request, "partnerships/exit_what_if.html", context)

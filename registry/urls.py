@@ -4,11 +4,16 @@ from django.contrib import admin
 from django.urls import path
 from django.views.generic import RedirectView
 
-from partnerships.views import paragraph_view
+from partnerships.views import exit_what_if_view, paragraph_view
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/paragraaf/", admin.site.admin_view(paragraph_view), name="paragraph"),
+    path(
+        "admin/uittreding/<int:participation_id>/",
+        admin.site.admin_view(exit_what_if_view),
+        name="exit_what_if",
+    ),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

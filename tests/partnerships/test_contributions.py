@@ -1,5 +1,5 @@
 """Contributions computed from the registry: key per year, population at the key's reference
-date, pro rata participation, storing, what-if exit, and who may keep the money records."""
+date, pro rata participation, storing, and who may keep the money records."""
 
 import datetime
 from decimal import Decimal
@@ -11,38 +11,17 @@ from django.urls import reverse
 from partnerships.allocation import AllocationError
 from partnerships.choices import (
     ContributionBasis,
-    ExitCostMethod,
-    FiguresKind,
     KeyMethod,
     PopulationReference,
 )
 from partnerships.contributions import (
     budget_allocation,
-    exit_what_if,
     store_budgeted_contributions,
 )
-from partnerships.models import AnnualFigures, Contribution, CostKey
+from partnerships.models import Contribution, CostKey
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for
-
-
-@pytest.fixture
-def gbt(enschede, almelo):
-    party = factories.PartyFactory(name="Gemeentelijk Belastingkantoor Twente")
-    for organisation, inhabitants in ((enschede, 160_000), (almelo, 73_000)):
-        factories.ParticipationFactory(party=party, organisation=organisation)
-        factories.PopulationFigureFactory(
-            organisation=organisation, year=2026, inhabitants=inhabitants
-        )
-        factories.PopulationFigureFactory(
-            organisation=organisation, year=2027, inhabitants=inhabitants + 1000
-        )
-    CostKey.objects.create(party=party, valid_from_year=2020, method=KeyMethod.INHABITANTS)
-    AnnualFigures.objects.create(
-        party=party, year=2027, kind=FiguresKind.BUDGET, contributions_total=Decimal("2330000")
-    )
-    return party
 
 
 def test_contributions_follow_the_population_of_the_year_before(gbt):
@@ -110,20 +89,6 @@ def test_finance_stores_only_its_own_contribution(gbt, enschede):
     assert stored[0].basis == ContributionBasis.COMPUTED
     store_budgeted_contributions(gbt, 2027, organisation_ids={enschede.pk})
     assert Contribution.objects.count() == 1
-
-
-def test_what_if_almelo_leaves(gbt, almelo):
-    factories.LegalBasisFactory(
-        party=gbt,
-        exit_cost_method=ExitCostMethod.CONTRIBUTION_MULTIPLE,
-        exit_cost_factor=Decimal("2"),
-    )
-    effect, cost = exit_what_if(gbt, 2027, almelo)
-    rows = {m.name: (now, after) for m, now, after in effect.rows()}
-    assert rows["Enschede"] == (Decimal("1600000.00"), Decimal("2330000.00"))
-    assert rows["Almelo"] == (Decimal("730000.00"), None)
-    assert cost.amount == Decimal("1460000.00")
-    assert cost.explanation == "2,00 × de jaarlijkse bijdrage van € 730.000,00"
 
 
 def test_annual_figures_are_kept_by_finance_of_participants_only(gbt, enschede, utrecht_city):

@@ -1,0 +1,133 @@
+"""What-if: one participant leaves a party. How the others' contributions shift under the same
+key, and what the exit clause of the legal basis in force implies as exit cost (uittreedsom).
+
+The exit cost is what the registry can compute from the clause:
+- "n × the yearly contribution": exact, from the budgeted contribution of the year;
+- "share of the running commitments": an indication, the leaving participant's share of the
+  contributions times the party's expected debt (vreemd vermogen) at the end of the year from
+  the same begroting; the regeling's own settlement decides the real amount;
+- not set, or actual costs settled case by case: not computable, said so in words.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from partnerships.allocation import CENT, ExitEffect, Share, what_if_exit
+from partnerships.choices import ExitCostMethod, KeyMethod
+from partnerships.contributions import budget_figures, key_and_members, member_key
+from partnerships.models import AnnualFigures, LegalBasis, Party
+from registry import formatting
+from registry.models import Organisation
+from registry.periods import overlaps_q
+
+
+@dataclass(frozen=True)
+class ExitCost:
+    amount: Decimal | None  # None: not computable from the clause
+    explanation: str
+
+
+def exit_cost(
+    basis: LegalBasis | None, leaving: Share, total: Decimal, debt: Decimal | None
+) -> ExitCost:
+    """What the exit clause implies for the `leaving` share of a budget `total`."""
+    method = basis.exit_cost_method if basis else ExitCostMethod.NOT_SET
+    if method == ExitCostMethod.NOT_SET:
+        return ExitCost(None, _("De regeling regelt de uittreedsom niet."))
+    if method == ExitCostMethod.CONTRIBUTION_MULTIPLE:
+        return ExitCost(
+            (leaving.amount * basis.exit_cost_factor).quantize(CENT),
+            _("%(factor)s × de jaarlijkse bijdrage van %(contribution)s")
+            % {
+                "factor": formatting.number(basis.exit_cost_factor, 2),
+                "contribution": formatting.euro(leaving.amount, cents=True),
+            },
+        )
+    if method == ExitCostMethod.SHARE_OF_COMMITMENTS:
+        if debt is None:
+            return ExitCost(
+                None,
+                _(
+                    "Aandeel in de lopende verplichtingen; de begroting noemt geen vreemd "
+                    "vermogen, dus het bedrag is niet te berekenen."
+                ),
+            )
+        share = leaving.amount / total if total else Decimal(0)
+        return ExitCost(
+            (debt * share).quantize(CENT),
+            _(
+                "indicatie: %(share)s (het aandeel in de bijdragen) van het verwachte vreemd "
+                "vermogen van %(debt)s; de regeling bepaalt de precieze afrekening"
+            )
+            % {"share": formatting.percentage(share * 100), "debt": formatting.euro(debt)},
+        )
+    return ExitCost(None, str(ExitCostMethod(method).label))
+
+
+def current_legal_basis(party: Party, year: int) -> LegalBasis | None:
+    day = datetime.date(year, 1, 1)
+    in_force = party.legal_bases.filter(overlaps_q(day, day, "in_force_from", "in_force_until"))
+    # the latest version in force; one without a date counts as the oldest
+    return in_force.order_by(F("in_force_from").asc(nulls_first=True), "pk").last()
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    """One participant in the what-if table."""
+
+    name: str
+    now: Decimal
+    after: Decimal | None  # None: the one leaving
+    explanation: str
+
+    @property
+    def difference(self) -> Decimal | None:
+        return None if self.after is None else self.after - self.now
+
+
+@dataclass(frozen=True)
+class ExitWhatIf:
+    party: Party
+    organisation: Organisation
+    year: int
+    method_label: str
+    figures: AnnualFigures
+    effect: ExitEffect
+    cost: ExitCost
+    basis: LegalBasis | None
+
+    @property
+    def rows(self) -> list[ShiftRow]:
+        after = {s.member.key: s.amount for s in self.effect.after.shares}
+        return [
+            ShiftRow(s.member.name, s.amount, after.get(s.member.key), s.explanation)
+            for s in self.effect.before.shares
+        ]
+
+    @property
+    def total(self) -> Decimal:
+        return self.effect.before.total
+
+
+def exit_what_if(party: Party, year: int, organisation: Organisation) -> ExitWhatIf:
+    """The shift in contributions and the exit cost when `organisation` leaves `party` in
+    `year`. Raises AllocationError (Dutch problems) when the key cannot be applied."""
+    figures = budget_figures(party, year)
+    key, members = key_and_members(party, year)
+    effect = what_if_exit(figures.contributions_total, key, members, member_key(organisation))
+    debt = figures.debt_end if figures.debt_end is not None else figures.debt_start
+    basis = current_legal_basis(party, year)
+    return ExitWhatIf(
+        party=party,
+        organisation=organisation,
+        year=year,
+        method_label=str(KeyMethod(key.method).label),
+        figures=figures,
+        effect=effect,
+        cost=exit_cost(basis, effect.leaving, figures.contributions_total, debt),
+        basis=basis,
+    )
