@@ -5,7 +5,14 @@ import datetime
 from decimal import Decimal
 
 from partnerships.contributions import store_budgeted_contributions
-from partnerships.models import AnnualFigures, CostKey, CostKeyPercentage, Party, Risk
+from partnerships.models import (
+    AnnualFigures,
+    CostKey,
+    CostKeyPercentage,
+    LegalBasis,
+    Party,
+    Risk,
+)
 from registry.demo_data import read_toml, upsert
 from registry.models import Organisation, PopulationFigure
 
@@ -26,6 +33,20 @@ def _amount(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def _write_exit_clause(party: Party, spec: dict) -> None:
+    for basis in party.legal_bases.all():
+        upsert(
+            LegalBasis,
+            {"pk": basis.pk},
+            {
+                "exit_cost_method": spec["method"],
+                "exit_cost_factor": _amount(spec.get("factor")),
+                "exit_notice_months": spec.get("notice_months"),
+                "exit_clause": spec.get("clause", ""),
+            },
+        )
+
+
 def load_finance(organisations: dict[str, Organisation]) -> int:
     data = read_toml("finance.toml")
     year = data["population_year"]
@@ -42,6 +63,8 @@ def load_finance(organisations: dict[str, Organisation]) -> int:
     computed = 0
     for row in data["parties"]:
         party = Party.objects.get(code=row["party"])
+        if "exit" in row:
+            _write_exit_clause(party, row["exit"])
         spec = row["key"]
         key = upsert(
             CostKey,

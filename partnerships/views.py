@@ -117,6 +117,7 @@ def exit_what_if_view(request, participation_id: int):
         **admin.site.each_context(request),
         "title": _("Uittreding doorrekenen: %(organisation)s uit %(party)s")
         % {"organisation": participation.organisation.name, "party": party},
+        "opts": Participation._meta,
         "participation": participation,
         "years": years,
         "year": year,

@@ -116,3 +116,15 @@ def test_demo_gives_enschede_a_real_paragraph(demo):
     gbt = Party.objects.get(short_name="GBT")
     contributions = sum(p.contributions.get(year=2027).budgeted for p in gbt.participations.all())
     assert contributions == gbt.annual_figures.get(year=2027).contributions_total
+
+
+def test_demo_shows_what_enschede_leaving_the_gbt_would_cost(demo):
+    from partnerships.leaving import exit_what_if
+
+    enschede = Organisation.objects.get(cbs_code="GM0153")
+    gbt = Party.objects.get(short_name="GBT")
+    what_if = exit_what_if(gbt, 2027, enschede)
+    leaving = next(row for row in what_if.rows if row.after is None)
+    assert leaving.name == "Enschede"
+    assert what_if.cost.amount == 2 * leaving.now
+    assert sum(row.after for row in what_if.rows if row.after) == what_if.total
