@@ -1,11 +1,13 @@
 """Admin for finance staff: cost-allocation keys, annual figures with risks, contributions."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from partnerships.allocation import AllocationError
-from partnerships.choices import FiguresKind
+from partnerships.allocation import AllocationError, percentages_problem
+from partnerships.choices import FiguresKind, KeyMethod
 from partnerships.contributions import store_budgeted_contributions
 from partnerships.models import (
     AnnualFigures,
@@ -20,8 +22,30 @@ from registry.admin_base import RegisterAdmin, RegisterInline
 from registry.models import RoleKind
 
 
+class CostKeyPercentageFormSet(BaseInlineFormSet):
+    """A key of fixed percentages is saved only when they add up to 100; another key has none."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if self.instance.method != KeyMethod.FIXED_PERCENTAGES:
+            if kept:
+                raise ValidationError(
+                    _("Alleen een sleutel met vaste percentages heeft percentages per deelnemer.")
+                )
+            return
+        problem = percentages_problem(sum(row.get("percentage") or 0 for row in kept))
+        if problem:
+            raise ValidationError(problem)
+
+
 class CostKeyPercentageInline(RegisterInline):
     model = CostKeyPercentage
+    formset = CostKeyPercentageFormSet
     fields = ("organisation", "percentage")
     autocomplete_fields = ("organisation",)
     show_change_link = False

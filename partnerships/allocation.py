@@ -120,6 +120,16 @@ def _input(method: str) -> tuple[str, str]:
     }[method]
 
 
+def percentages_problem(total: Decimal) -> str | None:
+    """Fixed percentages of a key must add up to 100: the one rule, for the allocation and for
+    the admin that keeps the key."""
+    if total == HUNDRED:
+        return None
+    return _("De percentages tellen op tot %(total)s in plaats van 100%%.") % {
+        "total": formatting.percentage(total)
+    }
+
+
 def _weights(method: str, members: list[Member], key: Key) -> list[Decimal]:
     """The key's input per member, after checking it; raises with every problem found."""
     if method == KeyMethod.EQUAL:
@@ -133,12 +143,9 @@ def _weights(method: str, members: list[Member], key: Key) -> list[Decimal]:
     if missing:
         problems.append(missing_message % {"names": missing, "reference": key.reference or "?"})
     elif method == KeyMethod.FIXED_PERCENTAGES and key.percentages_complete:
-        total = sum(values)
-        if total != HUNDRED:
-            problems.append(
-                _("De percentages tellen op tot %(total)s in plaats van 100%%.")
-                % {"total": formatting.percentage(total)}
-            )
+        problem = percentages_problem(sum(values))
+        if problem:
+            problems.append(problem)
     negative = _names_where(members, lambda m: (getattr(m, attribute) or 0) < 0)
     if negative:
         problems.append(

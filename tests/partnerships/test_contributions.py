@@ -111,3 +111,50 @@ def test_finance_sees_and_changes_only_its_own_contributions(gbt, enschede, alme
     almelo_contribution = Contribution.objects.get(participation__organisation=almelo)
     url = reverse("admin:partnerships_contribution_change", args=[almelo_contribution.pk])
     assert finance.get(url).status_code != 200
+
+
+def key_form(key, percentages):
+    """The POST of the key's change form in the admin, with its percentages inline."""
+    data = {
+        "party": key.party_id,
+        "valid_from_year": key.valid_from_year,
+        "valid_until_year": "",
+        "method": KeyMethod.FIXED_PERCENTAGES,
+        "population_reference": key.population_reference,
+        "pro_rata": "on",
+        "percentages-TOTAL_FORMS": len(percentages),
+        "percentages-INITIAL_FORMS": 0,
+    }
+    for number, (organisation, percentage) in enumerate(percentages):
+        data[f"percentages-{number}-organisation"] = organisation.pk
+        data[f"percentages-{number}-percentage"] = percentage
+    return data
+
+
+def test_fixed_percentages_are_saved_only_when_they_add_up_to_100(gbt, enschede, almelo):
+    key = gbt.cost_keys.get()
+    finance = client_for(factories.user_with_role(RoleKind.FINANCE, enschede))
+    url = reverse("admin:partnerships_costkey_change", args=[key.pk])
+
+    refused = finance.post(url, key_form(key, [(enschede, "60"), (almelo, "30")]))
+    assert refused.status_code == 200
+    assert "De percentages tellen op tot 90,00% in plaats van 100%." in refused.content.decode()
+    key.refresh_from_db()
+    assert (key.method, key.percentages.count()) == (KeyMethod.INHABITANTS, 0)
+
+    saved = finance.post(url, key_form(key, [(enschede, "60"), (almelo, "40")]))
+    assert saved.status_code == 302
+    key.refresh_from_db()
+    assert key.method == KeyMethod.FIXED_PERCENTAGES
+    assert budget_allocation(gbt, 2027).amount_of("GM0153") == Decimal("1398000.00")
+
+
+def test_percentages_on_a_key_of_another_method_are_refused(gbt, enschede, almelo):
+    key = gbt.cost_keys.get()
+    finance = client_for(factories.user_with_role(RoleKind.FINANCE, enschede))
+    data = key_form(key, [(enschede, "60"), (almelo, "40")]) | {"method": KeyMethod.EQUAL}
+    response = finance.post(reverse("admin:partnerships_costkey_change", args=[key.pk]), data)
+    assert "Alleen een sleutel met vaste percentages heeft percentages" in (
+        response.content.decode()
+    )
+    assert key.percentages.count() == 0
