@@ -68,9 +68,12 @@ def paragraph_response(paragraph, file_format: str) -> HttpResponse:
 
 
 def paragraph_view(request):
-    if not paragraph_organisations(request.user).exists():
+    first_two = list(paragraph_organisations(request.user)[:2])
+    if not first_two:
         raise PermissionDenied
     initial = {"year": datetime.date.today().year + 1, "variant": Variant.BUDGET}
+    if len(first_two) == 1:  # finance staff of one municipality: preselected
+        initial["organisation"] = first_two[0]
     form = ParagraphForm(request.GET or None, user=request.user, initial=initial)
     if form.is_valid():
         paragraph = build_paragraph(

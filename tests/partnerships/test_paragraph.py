@@ -230,3 +230,11 @@ def test_export_paragraph_command_writes_the_file(paragraph, tmp_path):
     assert output.read_bytes()[:2] == b"PK"
     assert "2 verbonden partijen" in stdout.getvalue()
     assert "let op: Twence BV" in stdout.getvalue()
+
+
+def test_form_preselects_the_one_organisation_of_finance_staff(enschede, almelo):
+    finance = client_for(factories.user_with_role(RoleKind.FINANCE, enschede))
+    form = finance.get(reverse("paragraph")).context["form"]
+    assert form["organisation"].value() == enschede.pk
+    admin = client_for(factories.admin_user())
+    assert admin.get(reverse("paragraph")).context["form"]["organisation"].value() is None
