@@ -238,3 +238,15 @@ def test_form_preselects_the_one_organisation_of_finance_staff(enschede, almelo)
     assert form["organisation"].value() == enschede.pk
     admin = client_for(factories.admin_user())
     assert admin.get(reverse("paragraph")).context["form"]["organisation"].value() is None
+
+
+def test_docx_has_real_headings_and_styled_tables_for_the_budget_book(paragraph):
+    from docx import Document
+
+    document = Document(io.BytesIO(render(paragraph, "docx")))
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert styles[paragraph.title] == "Heading 1"
+    assert styles[sections(paragraph)[0]["label"]] == "Heading 2"
+    assert styles[paragraph.entries[0].name] == "Heading 3"
+    assert styles[paragraph.warnings[0]] == "List Bullet"
+    assert {grid.style.name for grid in document.tables} == {"Light List Accent 1"}
