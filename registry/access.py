@@ -150,12 +150,37 @@ def _participation_q(g: Grants, action: str) -> Q:
     return Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE))
 
 
-def _seat_q(g: Grants, action: str) -> Q:
-    if action == VIEW:
-        own = Q(organisation_id__in=g.readable)
-    else:
-        own = Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE))
-    return own | (Q(organisation__isnull=True) & _via_party("body__party")(g, action))
+def _own_or_shared(party_path: str, prefix: str = ""):
+    """A record of one organisation (read like its participations, kept by its griffie) or,
+    without an organisation, a shared record of the party (like the party's legal basis)."""
+
+    def q(g: Grants, action: str) -> Q:
+        if action == VIEW:
+            own = Q(organisation_id__in=g.readable)
+        else:
+            own = Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE))
+        shared = Q(organisation__isnull=True) & _via_party(party_path)(g, action)
+        return _prefixed(own | shared, prefix) if prefix else own | shared
+
+    return q
+
+
+def _zienswijze_q(prefix: str = ""):
+    """A municipality's zienswijze: read like its participations; its status changes only
+    through cycle.zienswijzen (which checks the role per step); griffie keeps the rest."""
+
+    def q(g: Grants, action: str) -> Q:
+        orgs = g.readable if action == VIEW else g.orgs(RoleKind.GRIFFIE, RoleKind.FINANCE)
+        return Q(**{f"{prefix}organisation_id__in": orgs})
+
+    return q
+
+
+def _read_only(rows):
+    def q(g: Grants, action: str) -> Q:
+        return rows(g, action) if action == VIEW else Q(pk__in=[])
+
+    return q
 
 
 def _reference_data_q(g: Grants, action: str) -> Q:
@@ -189,6 +214,7 @@ class Policy:
 
 @functools.cache
 def _policies() -> dict[type[Model], Policy]:
+    from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
     from partnerships.models import (
         AnnualFigures,
         Body,
@@ -217,7 +243,7 @@ def _policies() -> dict[type[Model], Policy]:
         LegalBasis: via_party("party"),
         Body: via_party("party"),
         Participation: Policy(_participation_q, griffie, "party"),
-        Seat: Policy(_seat_q, griffie, "body__party"),
+        Seat: Policy(_own_or_shared("body__party"), griffie, "body__party"),
         CostKey: party_money("party"),
         CostKeyPercentage: party_money("key__party"),
         AnnualFigures: party_money("party"),
@@ -225,6 +251,12 @@ def _policies() -> dict[type[Model], Policy]:
         UsageFigure: Policy(_own_finance("organisation_id"), finance, "party"),
         Contribution: Policy(
             _own_finance("participation__organisation_id"), finance, "participation__party"
+        ),
+        RuleSet: Policy(_reference_data_q, None),
+        CycleDocument: via_party("party"),
+        Zienswijze: Policy(_zienswijze_q(), griffie, "document__party"),
+        ZienswijzeStep: Policy(
+            _read_only(_zienswijze_q("zienswijze__")), None, "zienswijze__document__party"
         ),
         Organisation: Policy(_reference_data_q, None),
         PopulationFigure: Policy(_reference_data_q, None),
@@ -289,6 +321,7 @@ def can_add(user, model) -> bool:
 
 def may_create(user, obj: Model) -> bool:
     """May `user` create this (unsaved) object? Judged by what it belongs to."""
+    from cycle.models import Zienswijze
     from partnerships.models import Contribution, Participation, Party, Seat, UsageFigure
 
     g = grants(user)
@@ -300,7 +333,7 @@ def may_create(user, obj: Model) -> bool:
     orgs = g.orgs(role)
     if isinstance(obj, Party):
         return obj.maintainer_id in orgs
-    if isinstance(obj, Participation | UsageFigure):
+    if isinstance(obj, Participation | UsageFigure | Zienswijze):
         return obj.organisation_id in orgs
     if isinstance(obj, Contribution):
         return obj.participation.organisation_id in orgs

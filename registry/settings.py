@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "simple_history",
     "registry",
     "partnerships",
+    "cycle",
     "evaluations",
 ]
 

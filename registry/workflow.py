@@ -48,6 +48,15 @@ class Workflow:
     def targets(self, source: str) -> list[str]:
         return [target for (origin, target) in self.steps if origin == source]
 
+    def back_from(self, source: str) -> str:
+        """The state one step back from `source`; StepRefused when there is none."""
+        for (origin, target), step in self.steps.items():
+            if origin == source and step.backwards:
+                return target
+        raise StepRefused(
+            _("Vanaf “%(source)s” kan niets worden teruggezet.") % {"source": self.label(source)}
+        )
+
     def check(
         self, source: str, target: str, roles: frozenset[str], is_admin: bool, comment: str = ""
     ) -> Step:

@@ -1,0 +1,248 @@
+"""Admin of the budget cycle: the terms (administrators), the documents of each party per
+budget year with their deadline and state, and the zienswijzen with one action per step."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cycle import calendar, zienswijzen
+from cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
+from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
+from cycle.queries import state_conditions, with_overdue, with_state
+from registry.admin_base import ReferenceDataAdmin, RegisterAdmin
+from registry.models import Organisation, OrganisationKind
+from registry.workflow import StepRefused
+
+User = get_user_model()
+
+
+@admin.register(RuleSet)
+class RuleSetAdmin(ReferenceDataAdmin):
+    list_display = ("name", "valid_from", "valid_until", "draft_weeks_before_board")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        changed = calendar.refresh_deadlines()
+        self.message_user(request, _("%(count)d termijnen opnieuw berekend.") % {"count": changed})
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("stand")
+    parameter_name = "stand"
+
+    def lookups(self, request, model_admin):
+        return DocumentState.choices
+
+    def queryset(self, request, queryset):
+        conditions = state_conditions(timezone.localdate())
+        if self.value() in conditions:
+            return queryset.filter(conditions[self.value()])
+        return queryset
+
+
+class ProvinceFilter(admin.SimpleListFilter):
+    """Documents of parties with a participant in the province: the supervisor's view."""
+
+    title = _("provincie van een deelnemer")
+    parameter_name = "provincie"
+
+    def lookups(self, request, model_admin):
+        provinces = Organisation.objects.filter(kind=OrganisationKind.PROVINCE)
+        return [(str(pk), name) for pk, name in provinces.values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        return queryset.filter(
+            party__participations__organisation__province_id=int(self.value())
+        ).distinct()
+
+
+@admin.register(CycleDocument)
+class CycleDocumentAdmin(RegisterAdmin):
+    list_display = ("party", "year", "kind", "due_on", "received_on", "adopted_on", "state_label")
+    list_select_related = ("party",)
+    list_filter = (StateFilter, ProvinceFilter, "year", "kind")
+    search_fields = ("party__name", "party__short_name")
+    autocomplete_fields = ("party",)
+    readonly_fields = ("due_on", "due_rule")
+    fields = (
+        "party",
+        "year",
+        "kind",
+        "board_meeting_on",
+        ("due_on", "due_rule"),
+        "received_on",
+        "adopted_on",
+        "url",
+        "document",
+        "notes",
+    )
+
+    def get_queryset(self, request):
+        return with_state(super().get_queryset(request), timezone.localdate())
+
+    @admin.display(description=_("stand"), ordering="state")
+    def state_label(self, document):
+        return DocumentState(document.state).label
+
+    def save_model(self, request, obj, form, change):
+        calendar.apply_deadline(obj)
+        super().save_model(request, obj, form, change)
+        opened = zienswijzen.open_zienswijzen(obj)
+        if opened:
+            self.message_user(
+                request,
+                _("Zienswijzen klaargezet voor %(count)d gemeenten.") % {"count": len(opened)},
+            )
+
+
+class ZienswijzeStepInline(admin.TabularInline):
+    model = ZienswijzeStep
+    fields = ("at", "source", "target", "by", "comment")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class StepForm(forms.Form):
+    """What a step asks: always an optional comment (the reason, for a step back); the
+    council's decision and its text for "besloten"; the day it went out for "verzonden"."""
+
+    comment = forms.CharField(
+        label=_("Toelichting of reden"), required=False, widget=forms.Textarea
+    )
+    decision = forms.ChoiceField(
+        label=_("Besluit van de raad"), choices=CouncilDecision.choices, required=False
+    )
+    text = forms.CharField(
+        label=_("Tekst van de zienswijze"), required=False, widget=forms.Textarea
+    )
+    sent_on = forms.DateField(label=_("Verzonden op"), required=False)
+
+    def __init__(self, *args, target: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        if target != ZienswijzeStatus.DECIDED:
+            del self.fields["decision"], self.fields["text"]
+        if target != ZienswijzeStatus.SENT:
+            del self.fields["sent_on"]
+
+
+def _step_action(target: str, back: bool, description: str):
+    """An admin action that takes the step to `target` (or back) for each selected
+    zienswijze, after a form for what the step asks; refusals are listed with their reason."""
+
+    def action(model_admin, request, queryset):
+        if "apply" not in request.POST:
+            form = StepForm(target=target, initial={"sent_on": timezone.localdate()})
+            return _step_form(model_admin, request, queryset, form, description)
+        form = StepForm(request.POST, target=target)
+        if not form.is_valid():
+            return _step_form(model_admin, request, queryset, form, description)
+        data = form.cleaned_data
+        done = 0
+        for zienswijze in queryset.select_related("document__party", "organisation"):
+            try:
+                zienswijzen.take_step(
+                    zienswijze,
+                    zienswijzen.WORKFLOW.back_from(zienswijze.status) if back else target,
+                    request.user,
+                    comment=data.get("comment", ""),
+                    decision=data.get("decision", ""),
+                    text=data.get("text", ""),
+                    on=data.get("sent_on"),
+                )
+                done += 1
+            except StepRefused as refused:
+                model_admin.message_user(request, f"{zienswijze}: {refused.reason}", messages.ERROR)
+        if done:
+            model_admin.message_user(
+                request, _("%(count)d zienswijzen bijgewerkt.") % {"count": done}
+            )
+        return None
+
+    action.__name__ = f"step_{'back' if back else target}"
+    return admin.action(description=description)(action)
+
+
+def _step_form(model_admin, request, queryset, form, description):
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": description,
+        "form": form,
+        "queryset": queryset,
+        "action": request.POST.get("action"),
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        "opts": model_admin.model._meta,
+    }
+    return TemplateResponse(request, "cycle/zienswijze_step.html", context)
+
+
+@admin.register(Zienswijze)
+class ZienswijzeAdmin(RegisterAdmin):
+    list_display = (
+        "document",
+        "organisation",
+        "status",
+        "due_on",
+        "overdue_flag",
+        "decision",
+        "sent_on",
+    )
+    list_select_related = ("document__party", "organisation")
+    list_filter = ("status", "decision", "document__year")
+    search_fields = ("document__party__name", "organisation__name")
+    readonly_fields = (
+        "document",
+        "organisation",
+        "status",
+        "due_on",
+        "decision",
+        "text",
+        "sent_on",
+    )
+    fields = (
+        "document",
+        "organisation",
+        ("status", "due_on"),
+        "responsible",
+        "council_meeting_on",
+        "decision",
+        "text",
+        "sent_on",
+    )
+    inlines = (ZienswijzeStepInline,)
+    actions = (
+        _step_action(ZienswijzeStatus.IN_PREPARATION, False, _("In voorbereiding nemen")),
+        _step_action(ZienswijzeStatus.DECIDED, False, _("Besluit van de raad vastleggen")),
+        _step_action(ZienswijzeStatus.SENT, False, _("Verzonden aan de regeling")),
+        _step_action("", True, _("Een stap terugzetten (met reden)")),
+    )
+
+    def get_queryset(self, request):
+        return with_overdue(super().get_queryset(request), timezone.localdate())
+
+    @admin.display(description=_("te laat"), boolean=True, ordering="overdue")
+    def overdue_flag(self, zienswijze):
+        return bool(zienswijze.overdue)
+
+    def has_add_permission(self, request):
+        return False  # opened by the receipt of the draft budget (cycle.zienswijzen)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and "responsible" in form.base_fields:
+            # only people who act for this municipality, not every user of the registry
+            form.base_fields["responsible"].queryset = User.objects.filter(
+                registry_roles__organisation=obj.organisation_id
+            ).distinct()
+        return form

@@ -1,0 +1,33 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    """The documents of a Wgr party's budget cycle for budget year Y, in the order they come."""
+
+    FRAMEWORK = "framework", _("Kaderbrief (financiële en beleidsmatige kaders)")
+    DRAFT_BUDGET = "draft_budget", _("Ontwerpbegroting aan de raden")
+    BUDGET_TO_PROVINCE = "budget_to_province", _("Vastgestelde begroting aan GS")
+    PROVISIONAL_ACCOUNTS = "provisional_accounts", _("Voorlopige jaarrekening aan de raden")
+    ACCOUNTS_TO_PROVINCE = "accounts_to_province", _("Vastgestelde jaarrekening aan GS")
+
+
+class DocumentState(models.TextChoices):
+    EXPECTED = "expected", _("verwacht")
+    OVERDUE = "overdue", _("te laat, nog niet ontvangen")
+    ON_TIME = "on_time", _("op tijd ontvangen")
+    LATE = "late", _("te laat ontvangen")
+    NO_DEADLINE = "no_deadline", _("termijn onbekend")
+
+
+class ZienswijzeStatus(models.TextChoices):
+    RECEIVED = "received", _("ontvangen")
+    IN_PREPARATION = "in_preparation", _("in voorbereiding")
+    DECIDED = "decided", _("besloten door de raad")
+    SENT = "sent", _("verzonden aan de regeling")
+
+
+class CouncilDecision(models.TextChoices):
+    AGREE = "agree", _("instemmen (geen zienswijze)")
+    REMARKS = "remarks", _("zienswijze met opmerkingen")
+    REJECT = "reject", _("afwijzen")

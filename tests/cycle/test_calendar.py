@@ -1,0 +1,122 @@
+"""The budget-cycle calendar: statutory terms since and before 1 July 2022, deadlines as the
+last allowed day, late and overdue documents, and the supervisor's filter by province."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from cycle import calendar
+from cycle.choices import DocumentKind, DocumentState
+from cycle.models import CycleDocument, RuleSet
+from cycle.queries import with_state
+from registry.models import RoleKind
+from tests import factories
+from tests.conftest import client_for
+
+D = datetime.date
+K = DocumentKind
+
+
+def documents(party, year, **dates) -> dict[str, CycleDocument]:
+    made = {d.kind: d for d in calendar.ensure_cycle(party, year)}
+    for kind, values in dates.items():
+        document = made[kind]
+        for field, value in values.items():
+            setattr(document, field, value)
+        calendar.apply_deadline(document)
+        document.save()
+    return made
+
+
+def test_deadlines_of_budget_year_2027_follow_the_terms_since_2022(regeling):
+    made = documents(
+        regeling,
+        2027,
+        draft_budget={"board_meeting_on": D(2026, 7, 2)},
+        budget_to_province={"adopted_on": D(2026, 7, 2)},
+        accounts_to_province={"adopted_on": D(2028, 7, 10)},
+    )
+    due = {kind: document.due_on for kind, document in made.items()}
+    assert due == {
+        K.FRAMEWORK: D(2026, 4, 29),  # vóór 30 april of the year before
+        K.DRAFT_BUDGET: D(2026, 4, 9),  # 12 weeks before the AB meets
+        K.BUDGET_TO_PROVINCE: D(2026, 7, 16),  # 2 weeks after adoption, before 15 September
+        K.PROVISIONAL_ACCOUNTS: D(2028, 4, 29),
+        K.ACCOUNTS_TO_PROVINCE: D(2028, 7, 14),  # before 15 July wins over 2 weeks
+    }
+    assert made[K.FRAMEWORK].due_rule == "vóór 30-04-2026"
+
+
+def test_budget_year_2022_keeps_the_terms_before_the_amendment(regeling):
+    made = documents(regeling, 2022, draft_budget={"board_meeting_on": D(2021, 7, 1)})
+    assert made[K.FRAMEWORK].due_on == D(2021, 4, 14)  # vóór 15 april
+    assert made[K.DRAFT_BUDGET].due_on == D(2021, 5, 6)  # 8 weeks
+    assert made[K.BUDGET_TO_PROVINCE].due_on == D(2021, 7, 31)  # vóór 1 augustus
+    # its jaarrekening is due in 2023, under the new terms
+    assert made[K.PROVISIONAL_ACCOUNTS].due_on == D(2023, 4, 29)
+
+
+def test_draft_budget_without_a_board_meeting_has_no_deadline_and_says_why(regeling):
+    draft = documents(regeling, 2027)[K.DRAFT_BUDGET]
+    assert draft.due_on is None
+    assert "datum van de vergadering onbekend" in draft.due_rule
+
+
+def test_late_and_overdue_documents_are_flagged(regeling):
+    made = documents(
+        regeling,
+        2027,
+        framework={"received_on": D(2026, 5, 6)},
+        draft_budget={"board_meeting_on": D(2026, 7, 2), "received_on": D(2026, 4, 1)},
+    )
+    states = {
+        d.kind: d.state
+        for d in with_state(CycleDocument.objects.filter(party=regeling), D(2026, 11, 22))
+    }
+    assert states[K.FRAMEWORK] == DocumentState.LATE
+    assert states[K.DRAFT_BUDGET] == DocumentState.ON_TIME
+    assert states[K.BUDGET_TO_PROVINCE] == DocumentState.OVERDUE  # due 14-09-2026
+    assert states[K.PROVISIONAL_ACCOUNTS] == DocumentState.EXPECTED
+    assert made[K.FRAMEWORK].received_on > made[K.FRAMEWORK].due_on
+
+
+def test_changing_the_terms_recomputes_the_deadlines(regeling):
+    framework = documents(regeling, 2027)[K.FRAMEWORK]
+    rules = RuleSet.objects.get(name="Wgr sinds 1 juli 2022")
+    rules.framework_before_day, rules.framework_before_month = 15, 5
+    rules.save()
+    assert calendar.refresh_deadlines() >= 1
+    framework.refresh_from_db()
+    assert framework.due_on == D(2026, 5, 14)
+
+
+def test_rule_sets_may_not_overlap_nor_name_a_day_that_does_not_exist(db):
+    clash = RuleSet(
+        name="Proef", valid_from=D(2024, 1, 1), framework_before_day=31, framework_before_month=4
+    )
+    with pytest.raises(ValidationError) as refused:
+        clash.full_clean()
+    assert "overlapt met: Wgr sinds 1 juli 2022" in str(refused.value)
+    assert "Deze dag bestaat niet" in str(refused.value)
+
+
+def test_only_wgr_parties_with_an_own_budget_have_a_cycle(enschede):
+    from partnerships.choices import LegalForm
+
+    foundation = factories.PartyFactory(legal_form=LegalForm.FOUNDATION)
+    with pytest.raises(ValueError, match="geen gemeenschappelijke regeling"):
+        calendar.ensure_cycle(foundation, 2027)
+
+
+def test_supervisor_filters_late_documents_of_its_province(regeling, overijssel, utrecht_city):
+    documents(regeling, 2027, framework={"received_on": D(2026, 5, 6)})
+    elsewhere = factories.PartyFactory(name="Regio Utrecht")
+    factories.ParticipationFactory(party=elsewhere, organisation=utrecht_city)
+    documents(elsewhere, 2027, framework={"received_on": D(2026, 5, 6)})
+    supervisor = client_for(factories.user_with_role(RoleKind.SUPERVISOR, overijssel))
+    url = reverse("admin:cycle_cycledocument_changelist")
+    listing = supervisor.get(url, {"stand": "late", "provincie": overijssel.pk})
+    found = [(d.party.name, d.kind) for d in listing.context["cl"].result_list]
+    assert found == [("Veiligheidsregio Twente", K.FRAMEWORK)]
