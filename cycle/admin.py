@@ -12,11 +12,43 @@ from cycle import calendar, zienswijzen
 from cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
 from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from cycle.queries import state_conditions, with_overdue, with_state
+from registry import access
 from registry.admin_base import ReferenceDataAdmin, RegisterAdmin
 from registry.models import Organisation, OrganisationKind
 from registry.workflow import StepRefused
 
 User = get_user_model()
+
+
+@admin.action(description=_("Begrotingscyclus van volgend jaar klaarzetten"))
+def create_next_budget_cycle(model_admin, request, queryset):
+    """On the party list: the five cycle documents of next budget year, where missing."""
+    year = timezone.localdate().year + 1
+    for party in queryset:
+        if not access.can(request.user, access.CHANGE, party):
+            model_admin.message_user(
+                request,
+                _("%(party)s: alleen de griffie van een deelnemer zet de cyclus klaar.")
+                % {"party": party},
+                messages.ERROR,
+            )
+            continue
+        if not calendar.has_cycle(party):
+            model_admin.message_user(
+                request,
+                _(
+                    "%(party)s heeft geen eigen begroting (geen openbaar lichaam, "
+                    "bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan)."
+                )
+                % {"party": party},
+                messages.WARNING,
+            )
+            continue
+        calendar.ensure_cycle(party, year)
+        model_admin.message_user(
+            request,
+            _("%(party)s: begrotingscyclus %(year)s klaargezet.") % {"party": party, "year": year},
+        )
 
 
 @admin.register(RuleSet)

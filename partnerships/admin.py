@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cycle.admin import create_next_budget_cycle
 from partnerships import (
     admin_finance,  # noqa: F401 (registers the money admins)
     queries,
@@ -118,6 +119,7 @@ class PartyAdmin(OrganisationChoicesMixin, RegisterAdmin):
     filter_horizontal = ("themes",)
     readonly_fields = ("bbv_category_label", "legal_personality")
     inlines = (LegalBasisInline, BodyInline, ParticipationInline)
+    actions = (create_next_budget_cycle,)
     fieldsets = (
         (None, {"fields": ("name", "short_name", "code", "status", "start_date", "end_date")}),
         (

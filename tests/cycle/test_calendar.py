@@ -120,3 +120,32 @@ def test_supervisor_filters_late_documents_of_its_province(regeling, overijssel,
     listing = supervisor.get(url, {"stand": "late", "provincie": overijssel.pk})
     found = [(d.party.name, d.kind) for d in listing.context["cl"].result_list]
     assert found == [("Veiligheidsregio Twente", K.FRAMEWORK)]
+
+
+def test_griffie_of_a_participant_sets_out_next_years_cycle(regeling, enschede, utrecht_city):
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    url = reverse("admin:partnerships_party_changelist")
+    action = {"action": "create_next_budget_cycle", ACTION_CHECKBOX_NAME: [regeling.pk]}
+    outsider = client_for(factories.user_with_role(RoleKind.GRIFFIE, utrecht_city))
+    outsider.post(url, action)
+    assert not regeling.cycle_documents.exists()
+    griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    griffie.post(url, action)
+    next_year = datetime.date.today().year + 1
+    assert sorted(regeling.cycle_documents.values_list("year", flat=True)) == [next_year] * 5
+
+
+def test_command_sets_out_the_cycle_of_every_wgr_party(regeling, enschede):
+    import io
+
+    from django.core.management import call_command
+
+    from partnerships.choices import LegalForm
+
+    factories.PartyFactory(legal_form=LegalForm.FOUNDATION)
+    output = io.StringIO()
+    call_command("create_budget_cycle", year=2028, stdout=output)
+    call_command("create_budget_cycle", year=2028, stdout=output)
+    assert CycleDocument.objects.filter(year=2028).count() == 5
+    assert "Begrotingscyclus 2028: 1 regeling, elk vijf stukken." in output.getvalue()
