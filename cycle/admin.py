@@ -4,7 +4,6 @@ budget year with their deadline and state, and the zienswijzen with one action p
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,9 +12,8 @@ from cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
 from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from cycle.queries import state_conditions, with_overdue, with_state
 from registry import access
-from registry.admin_base import ReferenceDataAdmin, RegisterAdmin
+from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, step_action
 from registry.models import Organisation, OrganisationKind
-from registry.workflow import StepRefused
 
 User = get_user_model()
 
@@ -170,53 +168,23 @@ class StepForm(forms.Form):
 
 
 def _step_action(target: str, back: bool, description: str):
-    """An admin action that takes the step to `target` (or back) for each selected
-    zienswijze, after a form for what the step asks; refusals are listed with their reason."""
+    """The action that takes each selected zienswijze to `target`, or one step back."""
 
-    def action(model_admin, request, queryset):
-        if "apply" not in request.POST:
-            form = StepForm(target=target, initial={"sent_on": timezone.localdate()})
-            return _step_form(model_admin, request, queryset, form, description)
-        form = StepForm(request.POST, target=target)
-        if not form.is_valid():
-            return _step_form(model_admin, request, queryset, form, description)
-        data = form.cleaned_data
-        done = 0
-        for zienswijze in queryset.select_related("document__party", "organisation"):
-            try:
-                zienswijzen.take_step(
-                    zienswijze,
-                    zienswijzen.WORKFLOW.back_from(zienswijze.status) if back else target,
-                    request.user,
-                    comment=data.get("comment", ""),
-                    decision=data.get("decision", ""),
-                    text=data.get("text", ""),
-                    on=data.get("sent_on"),
-                )
-                done += 1
-            except StepRefused as refused:
-                model_admin.message_user(request, f"{zienswijze}: {refused.reason}", messages.ERROR)
-        if done:
-            model_admin.message_user(
-                request, _("%(count)d zienswijzen bijgewerkt.") % {"count": done}
-            )
-        return None
+    def make_form(data):
+        return StepForm(data, target=target, initial={"sent_on": timezone.localdate()})
 
-    action.__name__ = f"step_{'back' if back else target}"
-    return admin.action(description=description)(action)
+    def take(zienswijze, user, data):
+        zienswijzen.take_step(
+            zienswijze,
+            zienswijzen.WORKFLOW.back_from(zienswijze.status) if back else target,
+            user,
+            comment=data.get("comment", ""),
+            decision=data.get("decision", ""),
+            text=data.get("text", ""),
+            on=data.get("sent_on"),
+        )
 
-
-def _step_form(model_admin, request, queryset, form, description):
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": description,
-        "form": form,
-        "queryset": queryset,
-        "action": request.POST.get("action"),
-        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        "opts": model_admin.model._meta,
-    }
-    return TemplateResponse(request, "cycle/zienswijze_step.html", context)
+    return step_action(f"step_{'back' if back else target}", description, make_form, take)
 
 
 @admin.register(Zienswijze)

@@ -215,6 +215,7 @@ class Policy:
 @functools.cache
 def _policies() -> dict[type[Model], Policy]:
     from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
+    from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
     from partnerships.models import (
         AnnualFigures,
         Body,
@@ -258,6 +259,10 @@ def _policies() -> dict[type[Model], Policy]:
         ZienswijzeStep: Policy(
             _read_only(_zienswijze_q("zienswijze__")), None, "zienswijze__document__party"
         ),
+        Criterion: Policy(_reference_data_q, None),
+        Evaluation: Policy(_own_or_shared("party"), griffie, "party"),
+        Score: Policy(_own_or_shared("party", "evaluation"), griffie, "evaluation__party"),
+        FollowUpAction: Policy(_own_or_shared("party", "evaluation"), griffie, "evaluation__party"),
         Organisation: Policy(_reference_data_q, None),
         PopulationFigure: Policy(_reference_data_q, None),
         Theme: Policy(_reference_data_q, None),
@@ -322,6 +327,7 @@ def can_add(user, model) -> bool:
 def may_create(user, obj: Model) -> bool:
     """May `user` create this (unsaved) object? Judged by what it belongs to."""
     from cycle.models import Zienswijze
+    from evaluations.models import Evaluation, FollowUpAction, Score
     from partnerships.models import Contribution, Participation, Party, Seat, UsageFigure
 
     g = grants(user)
@@ -337,8 +343,10 @@ def may_create(user, obj: Model) -> bool:
         return obj.organisation_id in orgs
     if isinstance(obj, Contribution):
         return obj.participation.organisation_id in orgs
-    if isinstance(obj, Seat) and obj.organisation_id is not None:
+    if isinstance(obj, Seat | Evaluation) and obj.organisation_id is not None:
         return obj.organisation_id in orgs
+    if isinstance(obj, Score | FollowUpAction):
+        return can(user, CHANGE, obj.evaluation)
     if role == RoleKind.FINANCE:
         party = _party_of(obj)
         return _current_participations(orgs).filter(party=party).exists()

@@ -1,12 +1,14 @@
 """Admin classes that ask registry.access for every queryset and permission."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry import access
+from registry.workflow import StepRefused
 
 
 def _ensure_may_save(request, obj, changed_fields) -> None:
@@ -112,3 +114,44 @@ class RegisterInline(AccessAdminMixin, admin.TabularInline):
 
 class ReferenceDataAdmin(RegisterAdmin):
     """Organisations, themes, population figures: read by every registry user, kept by admins."""
+
+
+def step_form_response(model_admin, request, queryset, form, title: str) -> TemplateResponse:
+    """The intermediate page of a status-step action: the records, and what the step asks
+    (a comment or reason, a decision, a date); posting it runs the action with "apply"."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "form": form,
+        "queryset": queryset,
+        "action": request.POST.get("action"),
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        "opts": model_admin.model._meta,
+    }
+    return TemplateResponse(request, "registry/step_form.html", context)
+
+
+def step_action(name: str, description: str, make_form, take):
+    """An admin action for one status step: first a page with `make_form(None)` (what the
+    step asks), then `take(record, user, cleaned_data)` for each selected record. A refused
+    step is listed with its reason; the others go ahead."""
+
+    def action(model_admin, request, queryset):
+        form = make_form(request.POST if "apply" in request.POST else None)
+        if not form.is_bound or not form.is_valid():
+            return step_form_response(model_admin, request, queryset, form, description)
+        done = 0
+        for record in queryset:
+            try:
+                take(record, request.user, form.cleaned_data)
+                done += 1
+            except StepRefused as refused:
+                model_admin.message_user(request, f"{record}: {refused.reason}", messages.ERROR)
+        if done:
+            model_admin.message_user(
+                request, _("%(count)d bijgewerkt: %(step)s.") % {"count": done, "step": description}
+            )
+        return None
+
+    action.__name__ = name
+    return admin.action(description=description)(action)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.generic import RedirectView
 
+from evaluations.views import comparison_view
 from partnerships.views import exit_what_if_view, paragraph_view
 
 urlpatterns = [
@@ -13,6 +14,11 @@ urlpatterns = [
         "admin/uittreding/<int:participation_id>/",
         admin.site.admin_view(exit_what_if_view),
         name="exit_what_if",
+    ),
+    path(
+        "admin/evaluaties/vergelijking/<int:party_id>/",
+        admin.site.admin_view(comparison_view),
+        name="evaluation_comparison",
     ),
     path("admin/", admin.site.urls),
 ]

@@ -34,7 +34,8 @@ class Step:
     source: str
     target: str
     roles: frozenset[str]
-    backwards: bool = False  # a step back needs a reason
+    backwards: bool = False  # a step back; it needs a reason
+    reason_required: bool = False  # a step forward that needs a reason too (e.g. cancelling)
 
 
 class Workflow:
@@ -84,5 +85,9 @@ class Workflow:
             raise StepRefused(
                 _("Terug naar “%(target)s” kan alleen met een reden.")
                 % {"target": self.label(target)}
+            )
+        if step.reason_required and not comment.strip():
+            raise StepRefused(
+                _("“%(target)s” kan alleen met een reden.") % {"target": self.label(target)}
             )
         return step

@@ -1,0 +1,117 @@
+"""Admin of evaluations: the criteria catalogue (administrators), evaluations with their
+scorecard and follow-up actions, status steps as actions, and the comparison per party."""
+
+from django import forms
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from evaluations import workflow
+from evaluations.choices import EvaluationStatus
+from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
+from registry import access
+from registry.admin_base import (
+    ReferenceDataAdmin,
+    RegisterAdmin,
+    RegisterInline,
+    step_action,
+)
+
+
+@admin.register(Criterion)
+class CriterionAdmin(ReferenceDataAdmin):
+    list_display = ("name", "catalogue", "order", "active")
+    list_filter = ("catalogue", "active")
+    search_fields = ("name", "description")
+
+
+class ScoreInline(RegisterInline):
+    model = Score
+    fields = ("criterion", "score", "explanation")
+    show_change_link = False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "criterion":
+            kwargs["queryset"] = Criterion.objects.filter(active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class FollowUpActionInline(RegisterInline):
+    model = FollowUpAction
+    fields = ("description", "owner", "owner_name", "due_on", "status", "done_on")
+    show_change_link = False
+
+
+class StepForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Toelichting of reden"), required=False, widget=forms.Textarea
+    )
+    on = forms.DateField(label=_("Datum"), required=False)
+
+
+def _step_action(target: str, description: str):
+    def take(evaluation, user, data):
+        workflow.take_step(evaluation, target, user, comment=data["comment"], on=data["on"])
+
+    return step_action(f"step_{target}", description, StepForm, take)
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(RegisterAdmin):
+    list_display = (
+        "title",
+        "party",
+        "organisation",
+        "performer",
+        "status",
+        "planned_end",
+        "actual_end",
+        "compare_link",
+    )
+    list_select_related = ("party", "organisation")
+    list_filter = ("status", "performer")
+    search_fields = ("title", "party__name", "performer_name")
+    autocomplete_fields = ("party",)
+    readonly_fields = ("status", "actual_start", "actual_end", "cancel_reason", "compare_link")
+    inlines = (ScoreInline, FollowUpActionInline)
+    fieldsets = (
+        (None, {"fields": ("party", "organisation", "title", "scope")}),
+        (_("Uitvoering"), {"fields": (("performer", "performer_name"), "status", "cancel_reason")}),
+        (
+            _("Planning"),
+            {"fields": (("planned_start", "planned_end"), ("actual_start", "actual_end"))},
+        ),
+        (
+            _("Uitkomst"),
+            {
+                "fields": (
+                    "report",
+                    "report_url",
+                    "conclusions",
+                    "recommendations",
+                    "compare_link",
+                )
+            },
+        ),
+    )
+    actions = (
+        _step_action(EvaluationStatus.IN_PROGRESS, _("Evaluatie starten")),
+        _step_action(EvaluationStatus.COMPLETED, _("Evaluatie afronden")),
+        _step_action(EvaluationStatus.CANCELLED, _("Evaluatie laten vervallen (met reden)")),
+    )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = access.writable_organisations(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("scores vergelijken"))
+    def compare_link(self, evaluation):
+        if evaluation.pk is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("evaluation_comparison", args=[evaluation.party_id]),
+            _("alle evaluaties van deze partij"),
+        )

@@ -1,0 +1,109 @@
+"""When each cooperation is due for evaluation.
+
+The interval is the evaluation clause of the legal basis in force (years), four years when it
+names none. The next evaluation is due that interval after the last completed one, or after
+the start when there is none. A municipality that evaluates its own participation (an
+evaluation with its organisation) follows its own schedule for that party: from its last own
+completed evaluation, or from the start of its participation.
+
+`schedule_for` reads everything it needs for any number of participations in a fixed number
+of queries (three), for the agenda and the reminders.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Max, Q
+from django.utils.translation import gettext as _
+
+from evaluations.choices import EvaluationStatus
+from evaluations.models import Evaluation
+from partnerships.models import LegalBasis, Participation, Party
+from registry.periods import overlaps_q
+
+DEFAULT_INTERVAL_YEARS = 4
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class Due:
+    party: Party
+    organisation_id: int | None  # None: the party's own schedule
+    interval_years: int
+    since: datetime.date | None  # the last completed evaluation, or the start
+    since_label: str
+    next_due: datetime.date | None
+
+    def overdue(self, today: datetime.date) -> bool:
+        return self.next_due is not None and self.next_due < today
+
+
+def _intervals(party_ids, today) -> dict[int, int]:
+    bases = LegalBasis.objects.filter(
+        overlaps_q(today, today, "in_force_from", "in_force_until"),
+        party_id__in=party_ids,
+        evaluation_interval_years__isnull=False,
+    ).order_by("party_id", F("in_force_from").asc(nulls_first=True), "pk")
+    return {basis.party_id: basis.evaluation_interval_years for basis in bases}  # latest wins
+
+
+def _last_completed(party_ids) -> dict[tuple[int, int | None], datetime.date]:
+    rows = (
+        Evaluation.objects.filter(party_id__in=party_ids, status=EvaluationStatus.COMPLETED)
+        .values("party_id", "organisation_id")
+        .annotate(last=Max("actual_end"))
+    )
+    return {(row["party_id"], row["organisation_id"]): row["last"] for row in rows}
+
+
+def _own_schedules(party_ids, organisation_ids) -> set[tuple[int, int]]:
+    return set(
+        Evaluation.objects.filter(party_id__in=party_ids, organisation_id__in=organisation_ids)
+        .exclude(status=EvaluationStatus.CANCELLED)
+        .values_list("party_id", "organisation_id")
+    )
+
+
+def schedule_for(participations: list[Participation], today: datetime.date) -> list[Due]:
+    """The evaluation due for each participation (party-wide, or its own when it has one)."""
+    party_ids = {p.party_id for p in participations}
+    intervals = _intervals(party_ids, today)
+    completed = _last_completed(party_ids)
+    own = _own_schedules(party_ids, {p.organisation_id for p in participations})
+    result = []
+    for participation in participations:
+        party = participation.party
+        interval = intervals.get(party.pk, DEFAULT_INTERVAL_YEARS)
+        if (party.pk, participation.organisation_id) in own:
+            organisation_id = participation.organisation_id
+            start, start_label = participation.start_date, _("start van de deelname")
+        else:
+            organisation_id = None
+            start, start_label = party.start_date, _("start van de samenwerking")
+        last = completed.get((party.pk, organisation_id))
+        since, label = (last, _("laatste evaluatie")) if last else (start, start_label)
+        result.append(
+            Due(
+                party=party,
+                organisation_id=organisation_id,
+                interval_years=interval,
+                since=since,
+                since_label=label,
+                next_due=add_years(since, interval) if since else None,
+            )
+        )
+    return result
+
+
+def current_participations(organisation_ids, today: datetime.date) -> list[Participation]:
+    return list(
+        Participation.objects.filter(overlaps_q(today, today), organisation_id__in=organisation_ids)
+        .select_related("party")
+        .filter(~Q(party__end_date__lt=today))
+    )

@@ -1,0 +1,167 @@
+"""Evaluations: the schedule (interval from the clause, from the last completed one or the
+start), status steps with reasons, the scorecard on the seeded catalogue, follow-up actions,
+and the comparison of scores over successive evaluations."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from evaluations.choices import ActionStatus, Catalogue, EvaluationStatus, Performer
+from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
+from evaluations.schedule import schedule_for
+from evaluations.workflow import take_step
+from partnerships.models import Participation
+from registry.models import RoleKind
+from registry.workflow import StepRefused
+from tests import factories
+from tests.conftest import client_for
+
+D = datetime.date
+S = EvaluationStatus
+TODAY = D(2026, 11, 22)
+
+
+@pytest.fixture
+def party(enschede, almelo):
+    party = factories.PartyFactory(name="Regio Twente", start_date=D(2015, 1, 1))
+    factories.ParticipationFactory(party=party, organisation=enschede, start_date=D(2015, 1, 1))
+    factories.ParticipationFactory(party=party, organisation=almelo, start_date=D(2020, 1, 1))
+    return party
+
+
+def evaluation(party, status=S.COMPLETED, end=None, organisation=None, **fields):
+    return Evaluation.objects.create(
+        party=party,
+        organisation=organisation,
+        title=fields.pop("title", f"Evaluatie {end or 'gepland'}"),
+        performer=Performer.AUDIT_OFFICE,
+        status=status,
+        actual_end=end,
+        **fields,
+    )
+
+
+def due_of(organisation, party):
+    participation = Participation.objects.select_related("party").get(
+        party=party, organisation=organisation
+    )
+    return schedule_for([participation], TODAY)[0]
+
+
+def test_catalogue_is_seeded_with_both_criteria_sets(db):
+    assert Criterion.objects.filter(catalogue=Catalogue.PROVINCIAL).count() == 12
+    assert Criterion.objects.filter(catalogue=Catalogue.SUCCESS_FACTORS).count() == 8
+    assert Criterion.objects.filter(name="Gelijkwaardige samenwerking").exists()
+
+
+def test_never_evaluated_is_due_four_years_after_the_start_and_overdue(party, enschede):
+    due = due_of(enschede, party)
+    assert (due.next_due, due.since_label, due.interval_years) == (
+        D(2019, 1, 1),
+        "start van de samenwerking",
+        4,
+    )
+    assert due.overdue(TODAY)
+
+
+def test_next_due_follows_the_last_completed_and_the_clause(party, enschede):
+    evaluation(party, end=D(2020, 3, 1))
+    evaluation(party, end=D(2024, 6, 30))
+    evaluation(party, status=S.CANCELLED)
+    factories.LegalBasisFactory(party=party, evaluation_interval_years=5)
+    due = due_of(enschede, party)
+    assert (due.next_due, due.since_label) == (D(2029, 6, 30), "laatste evaluatie")
+    assert not due.overdue(TODAY)
+
+
+def test_own_evaluation_of_a_participation_has_its_own_schedule(party, enschede, almelo):
+    evaluation(party, end=D(2025, 1, 31))  # the whole cooperation
+    evaluation(party, status=S.PLANNED, organisation=almelo, title="Deelname Almelo")
+    assert due_of(enschede, party).next_due == D(2029, 1, 31)
+    almelo_due = due_of(almelo, party)
+    assert (almelo_due.organisation_id, almelo_due.next_due) == (almelo.pk, D(2024, 1, 1))
+    assert almelo_due.since_label == "start van de deelname"
+
+
+def test_schedule_reads_a_fixed_number_of_queries(party, enschede, django_assert_num_queries):
+    others = [factories.PartyFactory(start_date=D(2018, 1, 1)) for _ in range(5)]
+    for other in others:
+        factories.ParticipationFactory(party=other, organisation=enschede)
+    participations = list(Participation.objects.select_related("party"))
+    with django_assert_num_queries(3):
+        assert len(schedule_for(participations, TODAY)) == 7
+
+
+def refusal(record, target, user, **kwargs) -> str:
+    with pytest.raises(StepRefused) as refused:
+        take_step(record, target, user, **kwargs)
+    return refused.value.reason
+
+
+def test_status_steps_and_their_refusals(party, enschede):
+    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    planned = evaluation(party, status=S.PLANNED)
+    assert refusal(planned, S.COMPLETED, griffie).startswith("Van “gepland” kan niet naar")
+    take_step(planned, S.IN_PROGRESS, griffie, on=D(2026, 2, 1))
+    assert refusal(planned, S.COMPLETED, griffie) == (
+        "Een afgeronde evaluatie heeft conclusies; vul ze eerst in."
+    )
+    Evaluation.objects.filter(pk=planned.pk).update(conclusions="De samenwerking werkt.")
+    done = take_step(planned, S.COMPLETED, griffie, on=D(2026, 9, 1))
+    assert (done.status, done.actual_start, done.actual_end) == (
+        S.COMPLETED,
+        D(2026, 2, 1),
+        D(2026, 9, 1),
+    )
+    council = factories.user_with_role(RoleKind.COUNCIL, enschede)
+    assert refusal(done, S.IN_PROGRESS, council, comment="heropenen").startswith("Alleen")
+
+
+def test_cancelling_needs_a_reason(party, enschede):
+    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    planned = evaluation(party, status=S.PLANNED)
+    assert refusal(planned, S.CANCELLED, griffie) == "“vervallen” kan alleen met een reden."
+    cancelled = take_step(planned, S.CANCELLED, griffie, comment="Opgenomen in de brede evaluatie")
+    assert cancelled.cancel_reason == "Opgenomen in de brede evaluatie"
+
+
+def test_scores_are_from_1_to_5_once_per_criterion(party):
+    done = evaluation(party, end=D(2025, 1, 1))
+    criterion = Criterion.objects.get(name="Kosten")
+    with pytest.raises(ValidationError):
+        Score(evaluation=done, criterion=criterion, score=6).full_clean()
+    Score.objects.create(evaluation=done, criterion=criterion, score=3)
+    with pytest.raises(ValidationError, match="al een score"):
+        Score(evaluation=done, criterion=criterion, score=4).full_clean()
+
+
+def test_a_finished_action_says_when(party):
+    done = evaluation(party, end=D(2025, 1, 1))
+    action = FollowUpAction(
+        evaluation=done, description="Kaderbrief eerder", status=ActionStatus.DONE
+    )
+    with pytest.raises(ValidationError, match="wanneer de actie is afgerond"):
+        action.full_clean()
+
+
+def test_scores_over_successive_evaluations_side_by_side(party, enschede, almelo):
+    costs = Criterion.objects.get(name="Kosten")
+    trust = Criterion.objects.get(name="Vertrouwen (inhoudelijk en relationeel)")
+    first = evaluation(party, end=D(2020, 3, 1), title="Evaluatie 2020")
+    second = evaluation(party, end=D(2024, 6, 30), title="Evaluatie 2024")
+    hidden = evaluation(party, end=D(2025, 1, 1), organisation=almelo, title="Alleen Almelo")
+    Score.objects.create(evaluation=first, criterion=costs, score=2, explanation="Te duur")
+    Score.objects.create(evaluation=second, criterion=costs, score=4)
+    Score.objects.create(evaluation=second, criterion=trust, score=5)
+    Score.objects.create(evaluation=hidden, criterion=trust, score=1)
+    council = client_for(factories.user_with_role(RoleKind.COUNCIL, enschede))
+    page = council.get(reverse("evaluation_comparison", args=[party.pk]))
+    assert [e.title for e in page.context["evaluations"]] == ["Evaluatie 2020", "Evaluatie 2024"]
+    grid = {
+        row["criterion"].name: [cell.score if cell else None for cell in row["cells"]]
+        for row in page.context["rows"]
+    }
+    assert grid == {"Kosten": [2, 4], "Vertrouwen (inhoudelijk en relationeel)": [None, 5]}
+    assert "Te duur" in page.content.decode()
