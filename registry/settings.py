@@ -6,6 +6,9 @@ DJANGO_DEBUG           "1"/"true" for development; default off
 DJANGO_ALLOWED_HOSTS   comma separated; default "localhost,127.0.0.1" in debug
 DJANGO_CSRF_TRUSTED_ORIGINS  comma separated origins behind the reverse proxy
 DJANGO_SECURE_SSL_REDIRECT   default on when debug is off; switch off when the proxy redirects
+REGISTRY_SITE_URL      the address users open, for links in reminder e-mails
+EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
+                       DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
 """
 
 from pathlib import Path
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "partnerships",
     "cycle",
     "evaluations",
+    "agenda",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +115,20 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Reminders (python manage.py send_reminders): SMTP when EMAIL_HOST is set, else the console.
+SITE_URL = env_str("REGISTRY_SITE_URL", default="http://localhost:8000").rstrip("/")
+EMAIL_HOST = env_str("EMAIL_HOST", default="")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(env_str("EMAIL_PORT", default="587"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="register@localhost")
 
 # Security: strict by default, relaxed only in debug.
 SESSION_COOKIE_SECURE = not DEBUG

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.generic import RedirectView
 
+from agenda.views import agenda_view
 from evaluations.views import comparison_view
 from partnerships.views import exit_what_if_view, paragraph_view
 
@@ -20,6 +21,7 @@ urlpatterns = [
         admin.site.admin_view(comparison_view),
         name="evaluation_comparison",
     ),
+    path("admin/agenda/", admin.site.admin_view(agenda_view), name="agenda"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:
