@@ -87,6 +87,7 @@ def create_demo_users(password: str, organisations: dict[str, Organisation]) -> 
         user = User.objects.filter(username=demo.username).first() or User(username=demo.username)
         user.first_name = demo.description[0].upper() + demo.description[1:]
         user.last_name = "(demo)"
+        user.email = f"{demo.username}@demo.invalid"  # send_reminders prints to the console
         user.is_staff = True
         user.is_superuser = demo.role is None
         user.set_password(password)

@@ -128,3 +128,31 @@ def test_demo_shows_what_enschede_leaving_the_gbt_would_cost(demo):
     assert leaving.name == "Enschede"
     assert what_if.cost.amount == 2 * leaving.now
     assert sum(row.after for row in what_if.rows if row.after) == what_if.total
+
+
+def test_demo_has_a_realistic_cycle_and_completed_evaluations(demo):
+    from cycle.choices import DocumentState, ZienswijzeStatus
+    from cycle.models import CycleDocument, Zienswijze
+    from cycle.queries import with_state
+    from evaluations.choices import EvaluationStatus
+    from evaluations.models import Evaluation
+
+    late = with_state(CycleDocument.objects.all(), datetime.date(2026, 11, 22)).filter(
+        state=DocumentState.LATE
+    )
+    assert sorted((d.party.short_name, d.kind) for d in late) == [
+        ("GBT", "budget_to_province"),
+        ("VRT", "framework"),
+    ]
+    enschede_gbt = Zienswijze.objects.get(
+        document__party__short_name="GBT", organisation__cbs_code="GM0153"
+    )
+    assert enschede_gbt.status == ZienswijzeStatus.SENT
+    assert [s.target for s in enschede_gbt.steps.all()] == ["in_preparation", "decided", "sent"]
+    completed = Evaluation.objects.filter(status=EvaluationStatus.COMPLETED)
+    assert completed.count() == 2
+    assert all(e.scores.count() == 6 for e in completed)
+    before = Zienswijze.objects.count(), CycleDocument.objects.count()
+    load_demo()
+    assert (Zienswijze.objects.count(), CycleDocument.objects.count()) == before
+    assert enschede_gbt.steps.count() == 3

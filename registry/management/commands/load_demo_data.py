@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from cycle.demo_data import load_time
 from partnerships.demo_data import load_parties
 from partnerships.demo_finance import load_finance
 from registry.demo_data import create_demo_users, load_organisations
@@ -18,9 +19,11 @@ class Command(BaseCommand):
         parties = load_parties(organisations)
         contributions = load_finance(organisations)
         users = create_demo_users(password, organisations)
+        documents, evaluations = load_time()
         self.stdout.write(
             f"Demodata geladen: {len(organisations)} organisaties, {len(parties)} "
-            f"samenwerkingsverbanden, {contributions} berekende bijdragen."
+            f"samenwerkingsverbanden, {contributions} berekende bijdragen, {documents} stukken "
+            f"van de begrotingscyclus, {evaluations} evaluaties."
         )
         self.stdout.write(f"Demogebruikers (wachtwoord: {password}):")
         for user in users:
