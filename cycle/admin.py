@@ -190,7 +190,8 @@ def _step_action(target: str, back: bool, description: str):
 @admin.register(Zienswijze)
 class ZienswijzeAdmin(RegisterAdmin):
     list_display = (
-        "document",
+        "party",
+        "year",
         "organisation",
         "status",
         "due_on",
@@ -230,6 +231,14 @@ class ZienswijzeAdmin(RegisterAdmin):
 
     def get_queryset(self, request):
         return with_overdue(super().get_queryset(request), timezone.localdate())
+
+    @admin.display(description=_("samenwerkingsverband"), ordering="document__party__name")
+    def party(self, zienswijze):
+        return zienswijze.document.party.name
+
+    @admin.display(description=_("begrotingsjaar"), ordering="document__year")
+    def year(self, zienswijze):
+        return zienswijze.document.year
 
     @admin.display(description=_("te laat"), boolean=True, ordering="overdue")
     def overdue_flag(self, zienswijze):

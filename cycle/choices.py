@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class DocumentKind(models.TextChoices):
     """The documents of a Wgr party's budget cycle for budget year Y, in the order they come."""
 
-    FRAMEWORK = "framework", _("Kaderbrief (financiële en beleidsmatige kaders)")
-    DRAFT_BUDGET = "draft_budget", _("Ontwerpbegroting aan de raden")
-    BUDGET_TO_PROVINCE = "budget_to_province", _("Vastgestelde begroting aan GS")
-    PROVISIONAL_ACCOUNTS = "provisional_accounts", _("Voorlopige jaarrekening aan de raden")
-    ACCOUNTS_TO_PROVINCE = "accounts_to_province", _("Vastgestelde jaarrekening aan GS")
+    FRAMEWORK = "framework", _("Kaderbrief")  # the general financial and policy framework
+    DRAFT_BUDGET = "draft_budget", _("Ontwerpbegroting")  # to the councils
+    BUDGET_TO_PROVINCE = "budget_to_province", _("Begroting aan GS")  # as adopted
+    PROVISIONAL_ACCOUNTS = "provisional_accounts", _("Voorlopige jaarrekening")  # to the councils
+    ACCOUNTS_TO_PROVINCE = "accounts_to_province", _("Jaarrekening aan GS")  # as adopted
 
 
 class DocumentState(models.TextChoices):
