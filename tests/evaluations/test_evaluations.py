@@ -165,3 +165,24 @@ def test_scores_over_successive_evaluations_side_by_side(party, enschede, almelo
     }
     assert grid == {"Kosten": [2, 4], "Vertrouwen (inhoudelijk en relationeel)": [None, 5]}
     assert "Te duur" in page.content.decode()
+
+
+def test_own_evaluations_stay_with_their_municipality(party, enschede, almelo, utrecht_city):
+    shared = evaluation(party, end=D(2024, 6, 30), title="Hele samenwerking")
+    own = evaluation(party, end=D(2025, 1, 1), organisation=almelo, title="Alleen Almelo")
+
+    def opens(user, record) -> bool:
+        url = reverse("admin:evaluations_evaluation_change", args=[record.pk])
+        return client_for(user).get(url).status_code == 200
+
+    def saves(user, record) -> bool:
+        url = reverse("admin:evaluations_evaluation_change", args=[record.pk])
+        return b'name="_save"' in client_for(user).get(url).content
+
+    enschede_griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    almelo_griffie = factories.user_with_role(RoleKind.GRIFFIE, almelo)
+    outsider = factories.user_with_role(RoleKind.GRIFFIE, utrecht_city)
+    assert (opens(enschede_griffie, own), opens(almelo_griffie, own)) == (False, True)
+    assert saves(almelo_griffie, own) and saves(enschede_griffie, shared)
+    assert opens(outsider, shared) and not saves(outsider, shared)
+    assert not opens(outsider, own)
