@@ -56,6 +56,7 @@ class RuleSetAdmin(ReferenceDataAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         changed = calendar.refresh_deadlines()
+        zienswijzen.refresh_due_dates()
         self.message_user(request, _("%(count)d termijnen opnieuw berekend.") % {"count": changed})
 
 

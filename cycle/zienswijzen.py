@@ -65,6 +65,15 @@ def open_zienswijzen(document: CycleDocument) -> list[Zienswijze]:
     return opened
 
 
+def refresh_due_dates() -> int:
+    """After a rule set changed: the deadline of every zienswijze on a received draft again.
+    Returns how many zienswijzen there are on those drafts."""
+    drafts = CycleDocument.objects.filter(
+        kind__in=ZIENSWIJZE_DOCUMENTS, received_on__isnull=False
+    ).select_related("party")
+    return sum(len(open_zienswijzen(draft)) for draft in drafts)
+
+
 def _roles_for(user, organisation_id: int) -> frozenset[str]:
     g = access.grants(user)
     return frozenset(kind for kind, orgs in g.by_role.items() if organisation_id in orgs)

@@ -193,3 +193,20 @@ def test_overdue_zienswijzen_are_flagged_and_others_invisible(enschede_view, alm
     assert rows[0].overdue is True  # due 24-06-2026, not sent
     url = reverse("admin:cycle_zienswijze_change", args=[enschede_view.pk])
     assert almelo_griffie.get(url).status_code == 302  # not found: back to the admin index
+
+
+def test_new_terms_move_the_deadline_of_open_zienswijzen(draft, enschede_view):
+    from cycle.models import RuleSet
+
+    admin = client_for(factories.admin_user())
+    rules = RuleSet.objects.get(name="Wgr sinds 1 juli 2022")
+    url = reverse("admin:cycle_ruleset_change", args=[rules.pk])
+    form = admin.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data["zienswijze_weeks"] = 10
+    data["valid_from"] = "01-07-2022"
+    response = admin.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    enschede_view.refresh_from_db()
+    assert enschede_view.due_on == D(2026, 6, 10)  # 10 weeks after 1 April
