@@ -14,6 +14,10 @@ Roles are held per organisation (registry.models.Role); administrators are super
 - finance also keeps the money of the parties its organisation currently takes part in (cost
   keys, annual figures, risks: shared, read by every registry user) and its organisation's own
   contributions and usage figures (read like its participations).
+- budget cycle: a party's cycle documents are shared like its legal basis; a zienswijze is
+  its municipality's own (griffie and finance change it; which status step each role may take
+  is decided in cycle.zienswijzen). Evaluations of a whole party are shared like its legal
+  basis; one of a single participation, with its scores and actions, is that organisation's.
 - council: reads its organisation's records, changes nothing.
 - supervisor (IBT): reads the records of its province and of every organisation in it.
 - administrator: everything, including organisations, themes, population figures and roles.
