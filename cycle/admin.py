@@ -138,6 +138,9 @@ class ZienswijzeStepInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
+    def has_view_permission(self, request, obj=None):
+        return access.is_registry_user(request.user)  # the zienswijze itself is scoped
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -247,6 +250,9 @@ class ZienswijzeAdmin(RegisterAdmin):
 
     def has_add_permission(self, request):
         return False  # opened by the receipt of the draft budget (cycle.zienswijzen)
+
+    def has_delete_permission(self, request, obj=None):
+        return access.grants(request.user).is_admin  # the record of a council's decision
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

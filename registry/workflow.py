@@ -65,7 +65,11 @@ class Workflow:
         organisation; StepRefused says why not."""
         step = self.steps.get((source, target))
         if step is None:
-            allowed = ", ".join(f"“{self.label(t)}”" for t in self.targets(source))
+            allowed = ", ".join(
+                f"“{self.label(t)}”"
+                + (_(" (terug, met reden)") if self.steps[(source, t)].backwards else "")
+                for t in self.targets(source)
+            )
             reason = _("Van “%(source)s” kan niet naar “%(target)s”.") % {
                 "source": self.label(source),
                 "target": self.label(target),

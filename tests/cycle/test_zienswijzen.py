@@ -179,7 +179,9 @@ def test_decision_action_first_asks_for_the_decision(enschede_view, enschede):
 def test_status_cannot_be_changed_in_the_form(enschede_view, enschede):
     griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
     url = reverse("admin:cycle_zienswijze_change", args=[enschede_view.pk])
-    griffie.post(url, {"status": S.SENT, "council_meeting_on": "18-06-2026"})
+    inline = {"steps-TOTAL_FORMS": 0, "steps-INITIAL_FORMS": 0}
+    saved = griffie.post(url, {"status": S.SENT, "council_meeting_on": "18-06-2026", **inline})
+    assert saved.status_code == 302
     enschede_view.refresh_from_db()
     assert enschede_view.status == S.RECEIVED
     assert enschede_view.council_meeting_on == D(2026, 6, 18)
@@ -210,3 +212,19 @@ def test_new_terms_move_the_deadline_of_open_zienswijzen(draft, enschede_view):
     assert response.status_code == 302, response.content.decode()[:3000]
     enschede_view.refresh_from_db()
     assert enschede_view.due_on == D(2026, 6, 10)  # 10 weeks after 1 April
+
+
+def test_the_steps_show_under_the_zienswijze_and_it_cannot_be_deleted(enschede_view, enschede):
+    griffie_user = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    take_step(enschede_view, S.IN_PREPARATION, griffie_user, comment="Voorstel in de maak")
+    page = client_for(griffie_user).get(
+        reverse("admin:cycle_zienswijze_change", args=[enschede_view.pk])
+    )
+    content = page.content.decode()
+    assert "Voorstel in de maak" in content
+    assert reverse("admin:cycle_zienswijze_delete", args=[enschede_view.pk]) not in content
+    delete = client_for(griffie_user).post(
+        reverse("admin:cycle_zienswijze_delete", args=[enschede_view.pk]), {"post": "yes"}
+    )
+    assert delete.status_code == 403
+    assert Zienswijze.objects.filter(pk=enschede_view.pk).exists()
