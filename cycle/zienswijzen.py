@@ -74,17 +74,12 @@ def refresh_due_dates() -> int:
     return sum(len(open_zienswijzen(draft)) for draft in drafts)
 
 
-def _roles_for(user, organisation_id: int) -> frozenset[str]:
-    g = access.grants(user)
-    return frozenset(kind for kind, orgs in g.by_role.items() if organisation_id in orgs)
-
-
 def check_step(zienswijze: Zienswijze, target: str, user, comment: str = "") -> Step:
     g = access.grants(user)
     return WORKFLOW.check(
         zienswijze.status,
         target,
-        _roles_for(user, zienswijze.organisation_id),
+        g.roles_for(zienswijze.organisation_id),
         g.is_admin,
         comment,
     )

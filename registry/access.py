@@ -54,6 +54,10 @@ class Grants:
     def orgs(self, *kinds: str) -> frozenset[int]:
         return frozenset().union(*(self.by_role.get(kind, frozenset()) for kind in kinds))
 
+    def roles_for(self, organisation_id: int) -> frozenset[str]:
+        """The roles held for one organisation (a supervisor's role is on its province)."""
+        return frozenset(kind for kind, orgs in self.by_role.items() if organisation_id in orgs)
+
     @property
     def has_any_role(self) -> bool:
         return self.is_admin or bool(self.readable)
@@ -136,11 +140,13 @@ def _party_figures(prefix: str):
     return q
 
 
-def _own_finance(organisation_field: str):
-    """An organisation's own money records: read like its participations, kept by finance."""
+def _own(organisation_field: str, *keepers: str):
+    """An organisation's own records: read like its participations, kept by the `keepers`
+    roles of that organisation (its money by finance; a zienswijze by griffie and finance,
+    whose status steps cycle.zienswijzen checks per role)."""
 
     def q(g: Grants, action: str) -> Q:
-        orgs = g.readable if action == VIEW else g.orgs(RoleKind.FINANCE)
+        orgs = g.readable if action == VIEW else g.orgs(*keepers)
         return Q(**{f"{organisation_field}__in": orgs})
 
     return q
@@ -159,23 +165,9 @@ def _own_or_shared(party_path: str, prefix: str = ""):
     without an organisation, a shared record of the party (like the party's legal basis)."""
 
     def q(g: Grants, action: str) -> Q:
-        if action == VIEW:
-            own = Q(organisation_id__in=g.readable)
-        else:
-            own = Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE))
+        own = _own("organisation_id", RoleKind.GRIFFIE)(g, action)
         shared = Q(organisation__isnull=True) & _via_party(party_path)(g, action)
         return _prefixed(own | shared, prefix) if prefix else own | shared
-
-    return q
-
-
-def _zienswijze_q(prefix: str = ""):
-    """A municipality's zienswijze: read like its participations; its status changes only
-    through cycle.zienswijzen (which checks the role per step); griffie keeps the rest."""
-
-    def q(g: Grants, action: str) -> Q:
-        orgs = g.readable if action == VIEW else g.orgs(RoleKind.GRIFFIE, RoleKind.FINANCE)
-        return Q(**{f"{prefix}organisation_id__in": orgs})
 
     return q
 
@@ -253,15 +245,17 @@ def _policies() -> dict[type[Model], Policy]:
         CostKeyPercentage: party_money("key__party"),
         AnnualFigures: party_money("party"),
         Risk: party_money("figures__party"),
-        UsageFigure: Policy(_own_finance("organisation_id"), finance, "party"),
+        UsageFigure: Policy(_own("organisation_id", finance), finance, "party"),
         Contribution: Policy(
-            _own_finance("participation__organisation_id"), finance, "participation__party"
+            _own("participation__organisation_id", finance), finance, "participation__party"
         ),
         RuleSet: Policy(_reference_data_q, None),
         CycleDocument: via_party("party"),
-        Zienswijze: Policy(_zienswijze_q(), griffie, "document__party"),
+        Zienswijze: Policy(_own("organisation_id", griffie, finance), griffie, "document__party"),
         ZienswijzeStep: Policy(
-            _read_only(_zienswijze_q("zienswijze__")), None, "zienswijze__document__party"
+            _read_only(_own("zienswijze__organisation_id", griffie, finance)),
+            None,
+            "zienswijze__document__party",
         ),
         Criterion: Policy(_reference_data_q, None),
         Evaluation: Policy(_own_or_shared("party"), griffie, "party"),
