@@ -12,7 +12,7 @@ from cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
 from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from cycle.queries import state_conditions, with_overdue, with_state
 from registry import access
-from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, step_action
+from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, StepForm, step_action
 from registry.models import Organisation, OrganisationKind
 
 User = get_user_model()
@@ -148,34 +148,32 @@ class ZienswijzeStepInline(admin.TabularInline):
         return False
 
 
-class StepForm(forms.Form):
-    """What a step asks: always an optional comment (the reason, for a step back); the
-    council's decision and its text for "besloten"; the day it went out for "verzonden"."""
+class ZienswijzeStepForm(StepForm):
+    """Besides the comment: the council's decision and its text for "besloten"; the day it
+    went out for "verzonden" (no date for the other steps)."""
 
-    comment = forms.CharField(
-        label=_("Toelichting of reden"), required=False, widget=forms.Textarea
-    )
     decision = forms.ChoiceField(
         label=_("Besluit van de raad"), choices=CouncilDecision.choices, required=False
     )
     text = forms.CharField(
         label=_("Tekst van de zienswijze"), required=False, widget=forms.Textarea
     )
-    sent_on = forms.DateField(label=_("Verzonden op"), required=False)
 
     def __init__(self, *args, target: str, **kwargs):
         super().__init__(*args, **kwargs)
         if target != ZienswijzeStatus.DECIDED:
             del self.fields["decision"], self.fields["text"]
-        if target != ZienswijzeStatus.SENT:
-            del self.fields["sent_on"]
+        if target == ZienswijzeStatus.SENT:
+            self.fields["on"].label = _("Verzonden op")
+        else:
+            del self.fields["on"]
 
 
 def _step_action(target: str, back: bool, description: str):
     """The action that takes each selected zienswijze to `target`, or one step back."""
 
     def make_form(data):
-        return StepForm(data, target=target, initial={"sent_on": timezone.localdate()})
+        return ZienswijzeStepForm(data, target=target, initial={"on": timezone.localdate()})
 
     def take(zienswijze, user, data):
         zienswijzen.take_step(
@@ -185,7 +183,7 @@ def _step_action(target: str, back: bool, description: str):
             comment=data.get("comment", ""),
             decision=data.get("decision", ""),
             text=data.get("text", ""),
-            on=data.get("sent_on"),
+            on=data.get("on"),
         )
 
     return step_action(f"step_{'back' if back else target}", description, make_form, take)

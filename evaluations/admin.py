@@ -1,10 +1,7 @@
 """Admin of evaluations: the criteria catalogue (administrators), evaluations with their
 scorecard and follow-up actions, status steps as actions, and the comparison per party."""
 
-from django import forms
 from django.contrib import admin
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from evaluations import workflow
@@ -15,6 +12,8 @@ from registry.admin_base import (
     ReferenceDataAdmin,
     RegisterAdmin,
     RegisterInline,
+    StepForm,
+    page_link,
     step_action,
 )
 
@@ -41,13 +40,6 @@ class FollowUpActionInline(RegisterInline):
     model = FollowUpAction
     fields = ("description", "owner", "owner_name", "due_on", "status", "done_on")
     show_change_link = False
-
-
-class StepForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Toelichting of reden"), required=False, widget=forms.Textarea
-    )
-    on = forms.DateField(label=_("Datum"), required=False)
 
 
 def _step_action(target: str, description: str):
@@ -108,10 +100,9 @@ class EvaluationAdmin(RegisterAdmin):
 
     @admin.display(description=_("scores vergelijken"))
     def compare_link(self, evaluation):
-        if evaluation.pk is None:
-            return "-"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("evaluation_comparison", args=[evaluation.party_id]),
+        return page_link(
+            evaluation,
+            "evaluation_comparison",
             _("alle evaluaties van deze partij"),
+            evaluation.party_id,
         )

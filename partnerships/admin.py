@@ -1,8 +1,6 @@
 """Admin for griffie and finance staff: parties, legal basis, bodies, participations."""
 
 from django.contrib import admin
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cycle.admin import create_next_budget_cycle
@@ -19,7 +17,7 @@ from partnerships.admin_filters import (
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
 from partnerships.models.participations import FINANCIAL_FIELDS
 from registry import access
-from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, RegisterInline
+from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, RegisterInline, page_link
 from registry.models import Organisation, OrganisationKind, RoleKind
 
 
@@ -44,13 +42,7 @@ def verbonden_partij(participation):
 
 @admin.display(description=_("uittreding"))
 def exit_what_if_link(participation):
-    if participation.pk is None:
-        return "-"
-    return format_html(
-        '<a href="{}">{}</a>',
-        reverse("exit_what_if", args=[participation.pk]),
-        _("doorrekenen"),
-    )
+    return page_link(participation, "exit_what_if", _("doorrekenen"), participation.pk)
 
 
 class LegalBasisInline(RegisterInline):

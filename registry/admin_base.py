@@ -1,9 +1,12 @@
 """Admin classes that ask registry.access for every queryset and permission."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -114,6 +117,24 @@ class RegisterInline(AccessAdminMixin, admin.TabularInline):
 
 class ReferenceDataAdmin(RegisterAdmin):
     """Organisations, themes, population figures: read by every registry user, kept by admins."""
+
+
+def page_link(record, url_name: str, text, *args) -> str:
+    """A link from a saved record's row or form to one of the registry's own pages; "-" on
+    the form of a record not saved yet."""
+    if record.pk is None:
+        return "-"
+    return format_html('<a href="{}">{}</a>', reverse(url_name, args=args), text)
+
+
+class StepForm(forms.Form):
+    """What every status step may ask: a comment (required as the reason for a step back or a
+    cancellation, which the workflow checks) and the day it happened (empty: today)."""
+
+    comment = forms.CharField(
+        label=_("Toelichting of reden"), required=False, widget=forms.Textarea
+    )
+    on = forms.DateField(label=_("Datum (leeg: vandaag)"), required=False)
 
 
 def step_form_response(model_admin, request, queryset, form, title: str) -> TemplateResponse:
