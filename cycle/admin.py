@@ -12,7 +12,13 @@ from cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
 from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from cycle.queries import state_conditions, with_overdue, with_state
 from registry import access
-from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, StepForm, step_action
+from registry.admin_base import (
+    OrganisationFilter,
+    ReferenceDataAdmin,
+    RegisterAdmin,
+    StepForm,
+    step_action,
+)
 from registry.models import Organisation, OrganisationKind
 
 User = get_user_model()
@@ -74,21 +80,18 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ProvinceFilter(admin.SimpleListFilter):
+class ProvinceFilter(OrganisationFilter):
     """Documents of parties with a participant in the province: the supervisor's view."""
 
     title = _("provincie van een deelnemer")
     parameter_name = "provincie"
 
-    def lookups(self, request, model_admin):
-        provinces = Organisation.objects.filter(kind=OrganisationKind.PROVINCE)
-        return [(str(pk), name) for pk, name in provinces.values_list("pk", "name")]
+    def organisations(self, request):
+        return Organisation.objects.filter(kind=OrganisationKind.PROVINCE)
 
-    def queryset(self, request, queryset):
-        if not (self.value() or "").isdigit():
-            return queryset
+    def restrict(self, queryset, organisation_id):
         return queryset.filter(
-            party__participations__organisation__province_id=int(self.value())
+            party__participations__organisation__province_id=organisation_id
         ).distinct()
 
 

@@ -9,6 +9,7 @@ from partnerships.legal_forms import forms_in_category
 from partnerships.models import Participation
 from partnerships.queries import parties_verbonden_for
 from registry import access
+from registry.admin_base import OrganisationFilter
 from registry.models import Organisation
 
 
@@ -56,25 +57,21 @@ class ParticipationVerbondenPartijFilter(_YesNoFilter):
         return queryset
 
 
-class ParticipantFilter(admin.SimpleListFilter):
+class ParticipantFilter(OrganisationFilter):
     """Parties in which an organisation (that the user may see) takes part."""
 
     title = _("deelnemer")
     parameter_name = "deelnemer"
 
-    def lookups(self, request, model_admin):
+    def organisations(self, request):
         g = access.grants(request.user)
         organisations = Organisation.objects.filter(
             pk__in=Participation.objects.values("organisation_id")
         )
-        if not g.is_admin:
-            organisations = organisations.filter(pk__in=g.readable)
-        return [(str(pk), name) for pk, name in organisations.values_list("pk", "name")]
+        return organisations if g.is_admin else organisations.filter(pk__in=g.readable)
 
-    def queryset(self, request, queryset):
-        if not (self.value() or "").isdigit():
-            return queryset
-        participations = Participation.objects.filter(organisation_id=int(self.value()))
+    def restrict(self, queryset, organisation_id):
+        participations = Participation.objects.filter(organisation_id=organisation_id)
         if queryset.model is Participation:
             return queryset.filter(pk__in=participations.values("pk"))
         return queryset.filter(pk__in=participations.values("party_id"))

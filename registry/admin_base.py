@@ -119,6 +119,27 @@ class ReferenceDataAdmin(RegisterAdmin):
     """Organisations, themes, population figures: read by every registry user, kept by admins."""
 
 
+class OrganisationFilter(admin.SimpleListFilter):
+    """A list filter choosing one organisation (or province) by its id. Subclasses say which
+    `organisations(request)` to offer and how to `restrict(queryset, organisation_id)`."""
+
+    def organisations(self, request):
+        raise NotImplementedError
+
+    def restrict(self, queryset, organisation_id: int):
+        raise NotImplementedError
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(pk), name) for pk, name in self.organisations(request).values_list("pk", "name")
+        ]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        return self.restrict(queryset, int(self.value()))
+
+
 def page_link(record, url_name: str, text, *args) -> str:
     """A link from a saved record's row or form to one of the registry's own pages; "-" on
     the form of a record not saved yet."""
