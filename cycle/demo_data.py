@@ -1,6 +1,6 @@
-"""The illustrative budget cycle and evaluations of the demo (fixtures/demo/time.toml).
-Idempotent: documents, zienswijzen and evaluations are matched on their natural keys; steps
-are taken through the services only where the zienswijze has not yet reached them."""
+"""The illustrative budget cycle of the demo (fixtures/demo/time.toml). Idempotent: documents
+and zienswijzen are matched on their natural keys; steps are taken through the service only
+where the zienswijze has not yet reached them."""
 
 from django.contrib.auth import get_user_model
 
@@ -8,9 +8,7 @@ from cycle import calendar
 from cycle.choices import DocumentKind, ZienswijzeStatus
 from cycle.models import CycleDocument, Zienswijze
 from cycle.zienswijzen import open_zienswijzen, take_step
-from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
 from partnerships.models import Party
-from registry.demo_data import read_toml, upsert
 
 ORDER = list(ZienswijzeStatus.values)
 
@@ -54,44 +52,9 @@ def _load_zienswijzen(data, griffie_user) -> None:
             zienswijze.refresh_from_db()
 
 
-def _load_evaluations(data) -> int:
-    criteria = {c.name: c for c in Criterion.objects.all()}
-    for row in data["evaluation"]:
-        party = Party.objects.get(code=row["party"])
-        fields = {
-            name: row.get(name, "")
-            for name in ("performer", "performer_name", "conclusions", "recommendations")
-        }
-        dates = {
-            name: row.get(name)
-            for name in ("planned_start", "planned_end", "actual_start", "actual_end")
-        }
-        status = row.get("status", "completed")
-        # the demo writes the state the services would have reached (dates in the past)
-        evaluation = upsert(
-            Evaluation, {"party": party, "title": row["title"]}, {**fields, **dates}
-        )
-        Evaluation.objects.filter(pk=evaluation.pk).update(status=status)
-        for name, score in row.get("scores", {}).items():
-            upsert(Score, {"evaluation": evaluation, "criterion": criteria[name]}, {"score": score})
-        for action in row.get("actions", []):
-            upsert(
-                FollowUpAction,
-                {"evaluation": evaluation, "description": action["description"]},
-                {
-                    "owner_name": action.get("owner_name", ""),
-                    "due_on": action.get("due_on"),
-                    "status": action.get("status", "open"),
-                    "done_on": action.get("done_on"),
-                },
-            )
-    return Evaluation.objects.count()
-
-
-def load_time() -> tuple[int, int]:
-    """(cycle documents, evaluations) after loading the demo's cycle and evaluations."""
-    data = read_toml("time.toml")
+def load_cycle(data: dict) -> int:
+    """The demo's cycle documents and zienswijzen; returns the number of documents."""
     documents = _load_cycle(data)
     administrator = get_user_model().objects.filter(is_superuser=True).first()
     _load_zienswijzen(data, administrator)
-    return documents, _load_evaluations(data)
+    return documents

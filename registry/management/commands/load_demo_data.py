@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cycle.demo_data import load_time
+from cycle.demo_data import load_cycle
+from evaluations.demo_data import load_evaluations
 from partnerships.demo_data import load_parties
 from partnerships.demo_finance import load_finance
-from registry.demo_data import create_demo_users, load_organisations
+from registry.demo_data import create_demo_users, load_organisations, read_toml
 
 
 class Command(BaseCommand):
@@ -19,7 +20,8 @@ class Command(BaseCommand):
         parties = load_parties(organisations)
         contributions = load_finance(organisations)
         users = create_demo_users(password, organisations)
-        documents, evaluations = load_time()
+        time = read_toml("time.toml")  # the cycle and the evaluations
+        documents, evaluations = load_cycle(time), load_evaluations(time)
         self.stdout.write(
             f"Demodata geladen: {len(organisations)} organisaties, {len(parties)} "
             f"samenwerkingsverbanden, {contributions} berekende bijdragen, {documents} stukken "
