@@ -10,6 +10,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from cycle.calendar import rule_set_for, zienswijze_deadline
 from cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
@@ -40,7 +41,8 @@ ZIENSWIJZE_DOCUMENTS = (DocumentKind.DRAFT_BUDGET,)
 @transaction.atomic
 def open_zienswijzen(document: CycleDocument) -> list[Zienswijze]:
     """One zienswijze per municipality taking part on the day the draft arrived; the deadline
-    of each follows the receipt. Call again after the receipt date changes."""
+    of each follows the receipt. Call again after the receipt date changes: the open ones
+    move with it (in a fixed number of queries, whatever the number of participants)."""
     if document.kind not in ZIENSWIJZE_DOCUMENTS or document.received_on is None:
         return []
     rules = rule_set_for(document.kind, document.year, list(RuleSet.objects.all()))
@@ -53,16 +55,18 @@ def open_zienswijzen(document: CycleDocument) -> list[Zienswijze]:
         .values_list("organisation_id", flat=True)
         .distinct()
     )
-    opened = []
-    for organisation_id in participants:
-        zienswijze, _created = Zienswijze.objects.get_or_create(
-            document=document, organisation_id=organisation_id, defaults={"due_on": due_on}
-        )
-        if zienswijze.due_on != due_on:
-            zienswijze.due_on = due_on
-            zienswijze.save(update_fields=["due_on"])
-        opened.append(zienswijze)
-    return opened
+    existing = {z.organisation_id: z for z in document.zienswijzen.all()}
+    new = [
+        Zienswijze(document=document, organisation_id=organisation_id, due_on=due_on)
+        for organisation_id in participants
+        if organisation_id not in existing
+    ]
+    moved = [z for z in existing.values() if z.due_on != due_on]
+    for zienswijze in moved:
+        zienswijze.due_on = due_on
+    bulk_create_with_history(new, Zienswijze)
+    bulk_update_with_history(moved, Zienswijze, ["due_on"])
+    return [*existing.values(), *new]
 
 
 def refresh_due_dates() -> int:
