@@ -16,6 +16,7 @@ from registry.admin_base import (
     OrganisationFilter,
     ReferenceDataAdmin,
     RegisterAdmin,
+    RegisterInline,
     StepForm,
     step_action,
 )
@@ -134,20 +135,21 @@ class CycleDocumentAdmin(RegisterAdmin):
             )
 
 
-class ZienswijzeStepInline(admin.TabularInline):
+class ZienswijzeStepInline(RegisterInline):
+    """The recorded steps, scoped like every inline; nobody edits them (take_step writes)."""
+
     model = ZienswijzeStep
     fields = ("at", "source", "target", "by", "comment")
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_view_permission(self, request, obj=None):
-        return access.is_registry_user(request.user)  # the zienswijze itself is scoped
+    show_change_link = False
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
