@@ -2,6 +2,7 @@
 scorecard and follow-up actions, status steps as actions, and the comparison per party."""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from evaluations import workflow
@@ -16,6 +17,8 @@ from registry.admin_base import (
     page_link,
     step_action,
 )
+
+User = get_user_model()
 
 
 @admin.register(Criterion)
@@ -40,6 +43,14 @@ class FollowUpActionInline(RegisterInline):
     model = FollowUpAction
     fields = ("description", "owner", "owner_name", "due_on", "status", "done_on")
     show_change_link = False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner":
+            # people acting for the organisations the user keeps, not every registry user
+            kwargs["queryset"] = User.objects.filter(
+                registry_roles__organisation__in=access.writable_organisations(request.user)
+            ).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 def _step_action(target: str, description: str):

@@ -186,3 +186,14 @@ def test_own_evaluations_stay_with_their_municipality(party, enschede, almelo, u
     assert saves(almelo_griffie, own) and saves(enschede_griffie, shared)
     assert opens(outsider, shared) and not saves(outsider, shared)
     assert not opens(outsider, own)
+
+
+def test_action_owners_are_chosen_among_the_users_own_colleagues(party, enschede, almelo):
+    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    colleague = factories.user_with_role(RoleKind.FINANCE, enschede)
+    stranger = factories.user_with_role(RoleKind.GRIFFIE, almelo)
+    done = evaluation(party, end=D(2025, 1, 1))
+    page = client_for(griffie).get(reverse("admin:evaluations_evaluation_change", args=[done.pk]))
+    owners = page.context["inline_admin_formsets"][1].formset.empty_form.fields["owner"]
+    assert set(owners.queryset) == {griffie, colleague}
+    assert stranger not in owners.queryset
