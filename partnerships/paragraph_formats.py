@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from partnerships.paragraph import MONEY_COLUMNS, Entry, Paragraph, Total
 from registry import formatting
+from registry.formatting import neutralise
 
 FORMATS = ("docx", "xlsx", "csv", "html")
 CONTENT_TYPES = {
@@ -108,19 +109,10 @@ def to_csv(paragraph: Paragraph) -> bytes:
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([paragraph.title])
     for row in table(paragraph):
-        writer.writerow([_neutralise(cell.text) for cell in row])
+        writer.writerow([neutralise(cell.text) for cell in row])
     for warning in paragraph.warnings:
-        writer.writerow([_("Waarschuwing"), _neutralise(warning)])
+        writer.writerow([_("Waarschuwing"), neutralise(warning)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _neutralise(text: str) -> str:
-    """A cell starting with = + - @ would run as a formula in Excel: prefix a quote.
-
-    Negative amounts (-€ 12.500) are text that Excel does not evaluate, but are still
-    prefixed so that the rule is simple and holds for every cell.
-    """
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def to_xlsx(paragraph: Paragraph) -> bytes:
@@ -134,7 +126,7 @@ def to_xlsx(paragraph: Paragraph) -> bytes:
     sheet["A1"].font = Font(bold=True, size=13)
     for index, row in enumerate(table(paragraph)):
         sheet.append(
-            [cell.amount if cell.amount is not None else _neutralise(cell.text) for cell in row]
+            [cell.amount if cell.amount is not None else neutralise(cell.text) for cell in row]
         )
         for column, cell in enumerate(row, start=1):
             target = sheet.cell(row=sheet.max_row, column=column)
@@ -145,7 +137,7 @@ def to_xlsx(paragraph: Paragraph) -> bytes:
     if paragraph.warnings:
         warnings = workbook.create_sheet(_("Waarschuwingen"))
         for warning in paragraph.warnings:
-            warnings.append([_neutralise(warning)])
+            warnings.append([neutralise(warning)])
     sheet.freeze_panes = "C3"
     buffer = io.BytesIO()
     workbook.save(buffer)

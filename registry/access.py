@@ -27,6 +27,7 @@ A record another organisation owns is simply not in the user's queryset, so gues
 gives "not found", never the record.
 """
 
+import copy
 import datetime
 import functools
 from collections.abc import Callable
@@ -349,6 +350,39 @@ def may_create(user, obj: Model) -> bool:
         party = _party_of(obj)
         return _current_participations(orgs).filter(party=party).exists()
     return can(user, CHANGE, _party_of(obj))
+
+
+def for_import(user):
+    """The user as a spreadsheet import acts: a provincial supervisor (IBT) imports with the
+    rights griffie and finance have, for every organisation in its province; anyone else acts
+    as themselves. Only the import uses this; in the admin a supervisor reads."""
+    g = grants(user)
+    provinces = g.orgs(RoleKind.SUPERVISOR)
+    if g.is_admin or not provinces:
+        return user
+    members = frozenset(
+        Organisation.objects.filter(province_id__in=provinces).values_list("pk", flat=True)
+    )
+    by_role = dict(g.by_role)
+    for kind in (RoleKind.GRIFFIE, RoleKind.FINANCE):
+        by_role[kind] = by_role.get(kind, frozenset()) | members
+    acting = copy.copy(user)
+    acting.__dict__.pop("_registry_object_checks", None)
+    acting._registry_grants = Grants(by_role=by_role, readable=g.readable)
+    return acting
+
+
+def holds_role(user, *kinds: str) -> bool:
+    """Does `user` hold one of these roles for some organisation (administrators: yes)?"""
+    g = grants(user)
+    return g.is_admin or bool(g.orgs(*kinds))
+
+
+def supervises(user, province_id: int | None) -> bool:
+    """May `user` keep reference data (organisations, population figures) of this province?
+    Administrators everywhere; a supervisor in its own province, through an import."""
+    g = grants(user)
+    return g.is_admin or (province_id is not None and province_id in g.orgs(RoleKind.SUPERVISOR))
 
 
 def writable_organisations(user) -> QuerySet:

@@ -38,3 +38,13 @@ def percentage(value: Decimal | None, places: int = 2) -> str:
 
 def date(value: datetime.date | None) -> str:
     return UNKNOWN if value is None else value.strftime("%d-%m-%Y")
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def neutralise(text: str) -> str:
+    """A spreadsheet cell starting with = + - @ would run as a formula in Excel: prefix a
+    quote, so it shows as text. Every export applies this to every text cell (also to a
+    negative amount written as text, so that the rule stays simple)."""
+    return "'" + text if text[:1] in FORMULA_PREFIXES else text

@@ -7,6 +7,7 @@ from partnerships.models.finance import (
     UsageFigure,
 )
 from partnerships.models.governance import Body, Seat
+from partnerships.models.imports import ImportRun
 from partnerships.models.legal_basis import LegalBasis
 from partnerships.models.participations import Participation
 from partnerships.models.parties import Party, Theme
@@ -17,6 +18,7 @@ __all__ = [
     "Contribution",
     "CostKey",
     "CostKeyPercentage",
+    "ImportRun",
     "LegalBasis",
     "Participation",
     "Party",

@@ -110,10 +110,15 @@ class Participation(models.Model):
     def clean(self):
         if not (self.party_id and self.organisation_id):
             return
-        errors = []
         others = Participation.objects.filter(
             party_id=self.party_id, organisation_id=self.organisation_id
         ).exclude(pk=self.pk)
+        self.check_against(others)
+
+    def check_against(self, others) -> None:
+        """The rules of clean() given the other participations of the same organisation in
+        the same party (an import passes the ones it already loaded or is about to write)."""
+        errors = []
         if any(overlaps(self.start_date, self.end_date, o.start_date, o.end_date) for o in others):
             errors.append(
                 _("%(organisation)s neemt in deze periode al deel aan %(party)s.")

@@ -1,0 +1,256 @@
+"""The base of a kind of sheet: which columns, how a row finds its record, who may write it.
+
+A kind works on plain model instances: `prepare` loads everything the rows refer to in a
+few queries, `locate` finds the record a row is about (or makes a new one), and the model's
+own `clean()` and constraints judge the result, so an import obeys the same rules as the
+admin. The six kinds live in kinds_register.py and kinds_money.py.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
+
+from partnerships.spreadsheets import cells
+from partnerships.spreadsheets.columns import Column
+
+
+class RowRefused(Exception):
+    """A row cannot be used: `column` is the column's name, or "" for the row as a whole."""
+
+    def __init__(self, message: str, column: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+@dataclass
+class Context:
+    """What a kind loaded for the rows of one file, shared by all its rows."""
+
+    acting: object  # the user, with the rights an import gives (registry.access.for_import)
+    lookups: dict = field(default_factory=dict)
+    writable: set[int] = field(default_factory=set)  # pks of existing records the user may change
+    planned: dict = field(default_factory=dict)  # what earlier rows of the file will write
+
+
+class SheetKind:
+    name: str
+    label: str
+    model: type[Model]
+    columns: tuple[Column, ...]
+    # The user must hold one of these roles (for some organisation) to import this kind.
+    roles: tuple[str, ...] = ()
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def header_problems(self, present: set[str]) -> list[str]:
+        """Problems with the set of columns beyond required ones (e.g. "one of these")."""
+        return []
+
+    def prepare(self, rows: list[dict], context: Context) -> None:
+        """Load what the rows refer to and the existing records, into context.lookups."""
+        raise NotImplementedError
+
+    def locate(self, row: dict, context: Context) -> tuple[Model, dict]:
+        """The record the row is about (saved, or new) and the values to set on it."""
+        raise NotImplementedError
+
+    def identity(self, record: Model, row: dict) -> tuple:
+        """What makes two rows of a file the same record (for the duplicate check)."""
+        raise NotImplementedError
+
+    def refusal(self, record: Model, changed: set[str], context: Context) -> str | None:
+        """Why the acting user may not write this record, or None."""
+        raise NotImplementedError
+
+    def clean(self, record: Model, context: Context) -> None:
+        record.clean()
+
+    def describe(self, record: Model) -> str:
+        return str(record)
+
+    def export_queryset(self, user) -> QuerySet:
+        raise NotImplementedError
+
+
+def field_values(row: dict, model, names) -> dict:
+    """The values of the columns the file has (a column that is not there changes nothing);
+    an empty cell gives the field's empty value ("" for text, the default for a number)."""
+    values = {}
+    for name in names:
+        if name in row:
+            model_field = model._meta.get_field(name)
+            empty = row[name] is None and not model_field.null
+            values[name] = model_field.get_default() if empty else row[name]
+    return values
+
+
+def organisation_column(name="organisation", header=None, **options) -> Column:
+    return Column(
+        name,
+        header or _("CBS-code"),
+        lambda v: cells.code(v, 6),
+        _("GM + 4 cijfers voor een gemeente (GM0153), PV + 2 cijfers voor een provincie (PV23)."),
+        example="GM0153",
+        **options,
+    )
+
+
+def related_cbs_code(record, path="organisation", attribute="cbs_code"):
+    """The CBS code (or another attribute) of the organisation at `path` ("a.b"), if any."""
+    for step in path.split("."):
+        record = getattr(record, step)
+        if record is None:
+            return None
+    return getattr(record, attribute)
+
+
+def organisation_name_column(header, path="organisation") -> Column:
+    """The organisation's name beside its CBS code: for the reader, not read back in."""
+    return Column(
+        "organisation_name",
+        header,
+        cells.text,
+        _("Ter herkenning; wordt niet ingelezen (de CBS-code telt)."),
+        example="Enschede",
+        aliases=("naam", "gemeente", "naam deelnemer", "deelnemer", "organisatie", "gemeentenaam"),
+        export=lambda r: related_cbs_code(r, path, "name"),
+    )
+
+
+# Party references, shared by the kinds that name a party.
+
+PARTY_REFERENCE = ("party_code", "party_kvk", "party_name")
+
+
+def party_reference_columns(prefix: str = "") -> tuple[Column, ...]:
+    return (
+        Column(
+            "party_code",
+            _("Registercode samenwerkingsverband"),
+            lambda v: cells.text(v, 80),
+            _(
+                "De vaste sleutel van het samenwerkingsverband in het register (zie de export "
+                "van samenwerkingsverbanden). Zonder code wordt gezocht op KvK-nummer, dan op "
+                "naam."
+            ),
+            example="ggd-twente",
+            aliases=("registercode", "code samenwerkingsverband", "code partij", "partijcode"),
+            export=lambda r: _party(r, prefix).code,
+        ),
+        Column(
+            "party_kvk",
+            _("KvK-nummer samenwerkingsverband"),
+            cells.kvk_number,
+            _("Gebruikt als de registercode ontbreekt."),
+            allowed=_("8 cijfers"),
+            aliases=("kvk samenwerkingsverband", "kvk partij", "kvk nummer partij"),
+            export=lambda r: _party(r, prefix).kvk_number or None,
+        ),
+        Column(
+            "party_name",
+            _("Naam samenwerkingsverband"),
+            lambda v: cells.text(v, 200),
+            _(
+                "Gebruikt als registercode en KvK-nummer ontbreken; moet dan precies één "
+                "samenwerkingsverband aanwijzen."
+            ),
+            example="GGD Twente",
+            aliases=(
+                "samenwerkingsverband",
+                "naam verbonden partij",
+                "verbonden partij",
+                "naam partij",
+                "partij",
+                "naam regeling",
+                "regeling",
+            ),
+            export=lambda r: _party(r, prefix).name,
+        ),
+    )
+
+
+def _party(record, prefix: str):
+    for attribute in filter(None, prefix.split(".")):
+        record = getattr(record, attribute)
+    return record.party
+
+
+def party_reference_problems(present: set[str]) -> list[str]:
+    if present & set(PARTY_REFERENCE):
+        return []
+    return [
+        _(
+            "Geef het samenwerkingsverband aan met een kolom “Registercode "
+            "samenwerkingsverband”, “KvK-nummer samenwerkingsverband” of “Naam "
+            "samenwerkingsverband”."
+        )
+    ]
+
+
+class PartyFinder:
+    """Finds a party by registry code, else KvK number, else exact name (normalised)."""
+
+    def __init__(self, parties):
+        self.by_pk = {party.pk: party for party in parties}
+        self.by_code = {party.code.upper(): party for party in parties}
+        self.by_kvk: dict[str, list] = {}
+        self.by_name: dict[str, list] = {}
+        for party in parties:
+            if party.kvk_number:
+                self.by_kvk.setdefault(party.kvk_number, []).append(party)
+            self.by_name.setdefault(cells.normalised(party.name), []).append(party)
+
+    def find(self, row: dict, *, required: bool = True):
+        """The party a row names; None when it names one that is not there and not required."""
+        if row.get("party_code"):
+            return self._one(
+                [self.by_code[row["party_code"].upper()]]
+                if row["party_code"].upper() in self.by_code
+                else [],
+                "party_code",
+                row["party_code"],
+                required,
+            )
+        if row.get("party_kvk"):
+            return self._one(
+                self.by_kvk.get(row["party_kvk"], []), "party_kvk", row["party_kvk"], required
+            )
+        if row.get("party_name"):
+            found = self.by_name.get(cells.normalised(row["party_name"]), [])
+            return self._one(found, "party_name", row["party_name"], required)
+        if required:
+            raise RowRefused(_("Geef het samenwerkingsverband op."), "party_code")
+        return None
+
+    @staticmethod
+    def _one(found, column, value, required):
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise RowRefused(
+                _("“%(value)s” past bij %(count)d samenwerkingsverbanden; gebruik de registercode.")
+                % {"value": value, "count": len(found)},
+                column,
+            )
+        if required:
+            raise RowRefused(
+                _("Onbekend samenwerkingsverband “%(value)s”.") % {"value": value}, column
+            )
+        return None
+
+
+class OrganisationFinder:
+    def __init__(self, organisations):
+        self.by_code = {o.cbs_code: o for o in organisations if o.cbs_code}
+
+    def find(self, code: str | None, column: str, *, required: bool = True):
+        if not code:
+            return None
+        if code not in self.by_code:
+            if not required:
+                return None
+            raise RowRefused(_("Onbekende CBS-code “%(code)s”.") % {"code": code}, column)
+        return self.by_code[code]

@@ -1,0 +1,283 @@
+"""The money kinds of sheet: a party's annual figures and the participants' contributions.
+
+Natural keys: annual figures by party, year, kind of document and sequence number (1 when
+the column is missing); a contribution by participant (CBS code), party and year, for the
+participation that runs in that year (the latest one if the participant left and rejoined).
+"""
+
+from django.utils.translation import gettext as _
+
+from partnerships.choices import ContributionBasis, FiguresKind
+from partnerships.models import AnnualFigures, Contribution, Participation, Party
+from partnerships.spreadsheets import cells
+from partnerships.spreadsheets.columns import (
+    Column,
+    amount_column,
+    choice_column,
+    integer_column,
+    text_column,
+)
+from partnerships.spreadsheets.kinds import (
+    OrganisationFinder,
+    PartyFinder,
+    RowRefused,
+    SheetKind,
+    field_values,
+    organisation_column,
+    organisation_name_column,
+    party_reference_columns,
+    party_reference_problems,
+    related_cbs_code,
+)
+from registry import access
+from registry.models import Organisation, RoleKind
+from registry.periods import overlaps, year_span
+
+
+def _year_column(explanation) -> Column:
+    return Column(
+        "year",
+        _("Jaar"),
+        cells.year,
+        explanation,
+        example=2027,
+        allowed=_("jaartal"),
+        required=True,
+    )
+
+
+FIGURE_AMOUNTS = (
+    ("equity_start", _("Eigen vermogen begin jaar"), ("eigen vermogen 1 1",)),
+    ("equity_end", _("Eigen vermogen eind jaar"), ("eigen vermogen", "eigen vermogen 31 12")),
+    ("debt_start", _("Vreemd vermogen begin jaar"), ("vreemd vermogen 1 1",)),
+    ("debt_end", _("Vreemd vermogen eind jaar"), ("vreemd vermogen", "vreemd vermogen 31 12")),
+    ("result", _("Resultaat"), ("financieel resultaat", "saldo")),
+    ("expenses", _("Totale lasten"), ("lasten",)),
+    ("revenues", _("Totale baten"), ("baten",)),
+    ("contributions_total", _("Totaal bijdragen deelnemers"), ("bijdragen deelnemers",)),
+    ("resilience", _("Weerstandsvermogen"), ()),
+)
+
+
+class AnnualFiguresKind(SheetKind):
+    name = "annual_figures"
+    label = _("Jaarcijfers")
+    model = AnnualFigures
+    roles = (RoleKind.FINANCE,)
+    columns = (
+        *party_reference_columns(),
+        _year_column(_("Het jaar waarover de cijfers gaan.")),
+        choice_column(
+            "kind",
+            _("Soort document"),
+            _("Uit welk document de cijfers komen."),
+            FiguresKind,
+            required=True,
+            example=FiguresKind.BUDGET.label,
+            aliases=("soort", "document"),
+        ),
+        integer_column(
+            "version",
+            _("Volgnummer"),
+            _("Bij meer begrotingswijzigingen in een jaar; leeg: 1."),
+            aliases=("versie", "wijziging"),
+        ),
+        *(
+            amount_column(
+                name, header, _("In euro's; leeg is onbekend (niet nul)."), aliases=aliases
+            )
+            for name, header, aliases in FIGURE_AMOUNTS
+        ),
+        text_column("developments", _("Ontwikkelingen"), _("Vrije tekst voor de paragraaf.")),
+        text_column("source_document", _("Brondocument"), _("Naam van het document."), 300),
+        text_column(
+            "source_url", _("Link naar het document"), _("Webadres."), 200, aliases=("link", "url")
+        ),
+    )
+
+    def header_problems(self, present):
+        return party_reference_problems(present)
+
+    def prepare(self, rows, context):
+        parties = PartyFinder(list(Party.objects.all()))
+        context.lookups["parties"] = parties
+        existing = AnnualFigures.objects.filter(party_id__in=_named_parties(rows, parties))
+        context.lookups["existing"] = {(f.party_id, f.year, f.kind, f.version): f for f in existing}
+        context.lookups["may_add"] = {}
+        context.writable = set(
+            access.scope(context.acting, existing, access.CHANGE).values_list("pk", flat=True)
+        )
+
+    def locate(self, row, context):
+        party = context.lookups["parties"].find(row)
+        version = row.get("version") or 1
+        key = (party.pk, row["year"], row["kind"], version)
+        record = context.lookups["existing"].get(key) or AnnualFigures(
+            party=party, year=row["year"], kind=row["kind"], version=version
+        )
+        record.party = party
+        names = [name for name, _header, _aliases in FIGURE_AMOUNTS]
+        values = field_values(
+            row, AnnualFigures, (*names, "developments", "source_document", "source_url")
+        )
+        return record, values
+
+    def identity(self, record, row):
+        return (record.party_id, record.year, record.kind, record.version)
+
+    def refusal(self, record, changed, context):
+        if record.pk is None:
+            may_add = context.lookups["may_add"]
+            if record.party_id not in may_add:
+                may_add[record.party_id] = access.may_create(context.acting, record)
+            allowed = may_add[record.party_id]
+        else:
+            allowed = record.pk in context.writable
+        if allowed:
+            return None
+        return _(
+            "Jaarcijfers van %(party)s legt de afdeling financiën vast van een organisatie die "
+            "deelneemt (of de toezichthouder van de provincie)."
+        ) % {"party": record.party.name}
+
+    def export_queryset(self, user):
+        return access.scope(user, AnnualFigures.objects.select_related("party"))
+
+
+def _named_parties(rows, parties: PartyFinder) -> set[int]:
+    found = set()
+    for row in rows:
+        try:
+            found.add(parties.find(row).pk)
+        except RowRefused:
+            continue  # reported when the row itself is judged
+    return found
+
+
+class ContributionsKind(SheetKind):
+    name = "contributions"
+    label = _("Bijdragen")
+    model = Contribution
+    roles = (RoleKind.FINANCE,)
+    columns = (
+        organisation_column(
+            header=_("CBS-code deelnemer"),
+            required=True,
+            aliases=("cbs code", "cbscode", "gemeentecode", "deelnemer cbs code"),
+            export=lambda r: related_cbs_code(r, "participation.organisation"),
+        ),
+        organisation_name_column(_("Deelnemer"), "participation.organisation"),
+        *party_reference_columns("participation"),
+        _year_column(_("Het begrotingsjaar.")),
+        amount_column(
+            "budgeted",
+            _("Begrote bijdrage"),
+            _("In euro's."),
+            example="1.234.567,00",
+            aliases=("bijdrage", "begroot", "begrote bijdrage gemeente"),
+        ),
+        amount_column(
+            "realised",
+            _("Gerealiseerde bijdrage"),
+            _("In euro's, uit de jaarrekening."),
+            aliases=("realisatie", "gerealiseerd", "werkelijke bijdrage"),
+        ),
+        text_column(
+            "explanation",
+            _("Berekening"),
+            _("Hoe de bijdrage tot stand kwam."),
+            300,
+            aliases=("toelichting",),
+        ),
+        choice_column(
+            "basis",
+            _("Grondslag"),
+            _("Leeg: ingevoerd. Een ingelezen bedrag is altijd ingevoerd, niet berekend."),
+            ContributionBasis,
+        ),
+    )
+
+    def header_problems(self, present):
+        return party_reference_problems(present)
+
+    def prepare(self, rows, context):
+        organisations = OrganisationFinder(Organisation.objects.all())
+        parties = PartyFinder(list(Party.objects.all()))
+        ids = [
+            organisations.by_code[r["organisation"]].pk
+            for r in rows
+            if r["organisation"] in organisations.by_code
+        ]
+        by_pk = {o.pk: o for o in organisations.by_code.values()}
+        participations: dict[tuple[int, int], list[Participation]] = {}
+        for participation in Participation.objects.filter(organisation_id__in=ids).order_by(
+            "-start_date"
+        ):
+            participation.organisation = by_pk[participation.organisation_id]
+            participation.party = parties.by_pk[participation.party_id]
+            key = (participation.organisation_id, participation.party_id)
+            participations.setdefault(key, []).append(participation)
+        existing = Contribution.objects.filter(participation__organisation_id__in=ids)
+        context.lookups.update(
+            organisations=organisations,
+            parties=parties,
+            participations=participations,
+            existing={(c.participation_id, c.year): c for c in existing},
+        )
+        context.writable = set(
+            access.scope(context.acting, existing, access.CHANGE).values_list("pk", flat=True)
+        )
+
+    def locate(self, row, context):
+        lookups = context.lookups
+        organisation = lookups["organisations"].find(row["organisation"], "organisation")
+        party = lookups["parties"].find(row)
+        first, last = year_span(row["year"])
+        running = [
+            p
+            for p in lookups["participations"].get((organisation.pk, party.pk), [])
+            if overlaps(p.start_date, p.end_date, first, last)
+        ]
+        if not running:
+            raise RowRefused(
+                _(
+                    "%(organisation)s neemt in %(year)d niet deel aan %(party)s; leg eerst de "
+                    "deelneming vast"
+                )
+                % {"organisation": organisation.name, "year": row["year"], "party": party.name},
+                "year",
+            )
+        participation = running[0]
+        record = lookups["existing"].get((participation.pk, row["year"])) or Contribution(
+            participation=participation, year=row["year"]
+        )
+        record.participation = participation
+        values = field_values(row, Contribution, ("budgeted", "realised", "explanation"))
+        if row.get("basis"):
+            values["basis"] = row["basis"]
+        elif record.pk is None or values.get("budgeted", record.budgeted) != record.budgeted:
+            values["basis"] = ContributionBasis.ENTERED
+        return record, values
+
+    def identity(self, record, row):
+        return (record.participation_id, record.year)
+
+    def refusal(self, record, changed, context):
+        allowed = (
+            access.may_create(context.acting, record)
+            if record.pk is None
+            else record.pk in context.writable
+        )
+        if allowed:
+            return None
+        return _("Bijdragen van %(organisation)s legt alleen die organisatie vast.") % {
+            "organisation": record.participation.organisation.name
+        }
+
+    def export_queryset(self, user):
+        return access.scope(
+            user,
+            Contribution.objects.select_related(
+                "participation__organisation", "participation__party"
+            ),
+        )

@@ -1,0 +1,163 @@
+"""The import: read the file, make the plan, and commit every row or none.
+
+preview() writes nothing to the register; it keeps the file (an ImportRun in status
+preview) so that confirm() can commit exactly what was shown. confirm() makes the plan again
+inside one transaction and refuses when it differs from the preview (someone changed the
+register in between), so a user never commits something other than what they saw.
+"""
+
+import hashlib
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from partnerships.models.imports import ImportChannel, ImportRun, ImportStatus
+from partnerships.spreadsheets.catalogue import KINDS
+from partnerships.spreadsheets.files import read_table
+from partnerships.spreadsheets.kinds import SheetKind
+from partnerships.spreadsheets.plan import CHANGED, NEW, Plan, make_plan
+from registry import access
+
+BATCH_SIZE = 1000
+
+
+class ImportRefused(Exception):
+    """The import cannot go ahead; the message says why, in Dutch. Nothing was written."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def check_may_import(user, kind: SheetKind) -> None:
+    if not access.holds_role(access.for_import(user), *kind.roles):
+        raise ImportRefused(
+            _("U mag geen %(kind)s importeren.") % {"kind": str(kind.label).lower()}
+        )
+
+
+def plan_file(user, kind_name: str, data: bytes, progress=None) -> Plan:
+    """The plan of a file; raises FileRefused (files.py) for a file that cannot be read."""
+    kind = KINDS[kind_name]
+    check_may_import(user, kind)
+    return make_plan(kind, read_table(data), access.for_import(user), progress)
+
+
+def preview(user, kind_name: str, data: bytes, file_name: str) -> tuple[Plan, ImportRun | None]:
+    """The plan, and when it can be committed the ImportRun that keeps the file for confirm()."""
+    plan = plan_file(user, kind_name, data)
+    if not plan.ok:
+        return plan, None
+    ImportRun.objects.filter(user=user, status=ImportStatus.PREVIEW).delete()
+    run = _run(user, kind_name, data, file_name, plan, ImportStatus.PREVIEW, ImportChannel.ADMIN)
+    return plan, run
+
+
+def confirm(user, run: ImportRun) -> Plan:
+    """Commit the previewed file, if the plan is still what the user saw."""
+    if run.status != ImportStatus.PREVIEW or run.user_id != user.pk:
+        raise ImportRefused(_("Deze voorvertoning is al doorgevoerd of niet van u."))
+    return commit(
+        user,
+        run.kind,
+        bytes(run.content),
+        run.file_name,
+        channel=ImportChannel.ADMIN,
+        expected_digest=run.plan_digest,
+        run=run,
+    )
+
+
+def commit(
+    user,
+    kind_name: str,
+    data: bytes,
+    file_name: str,
+    *,
+    channel: str,
+    expected_digest: str | None = None,
+    run: ImportRun | None = None,
+    progress=None,
+) -> Plan:
+    """Every row or none: returns the plan; plan.ok is False (and nothing written) when any
+    row has an error. `user` None is an administrator on the server's command line."""
+    try:
+        with transaction.atomic():
+            plan = plan_file(user, kind_name, data, progress)
+            if not plan.ok:
+                return plan
+            if expected_digest and plan.digest() != expected_digest:
+                raise ImportRefused(
+                    _(
+                        "Het register is gewijzigd sinds de voorvertoning; bekijk de "
+                        "voorvertoning opnieuw voordat u doorvoert."
+                    )
+                )
+            if run is None:
+                run = _run(user, kind_name, data, file_name, plan, ImportStatus.COMMITTED, channel)
+            else:
+                run.status = ImportStatus.COMMITTED
+            run.committed_at = timezone.now()
+            run.save()
+            _write(plan, run, user)
+    except IntegrityError:
+        raise ImportRefused(
+            _(
+                "Iemand anders legde tegelijk dezelfde gegevens vast; er is niets opgeslagen. "
+                "Probeer het opnieuw."
+            )
+        ) from None
+    return plan
+
+
+def _run(user, kind_name, data, file_name, plan: Plan, status, channel) -> ImportRun:
+    counts = plan.counts
+    return ImportRun.objects.create(
+        kind=kind_name,
+        status=status,
+        channel=channel,
+        user=user if user is not None and user.pk else None,
+        file_name=file_name[:255],
+        file_size=len(data),
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        content=data,
+        plan_digest=plan.digest(),
+        rows=len(plan.rows),
+        new=counts[NEW],
+        changed=counts[CHANGED],
+        unchanged=counts["unchanged"],
+    )
+
+
+def _write(plan: Plan, run: ImportRun, user) -> None:
+    model = plan.kind.model
+    reason = run.change_reason
+    history_user = run.user
+    new = [row for row in plan.rows if row.status == NEW]
+    changed = [row for row in plan.rows if row.status == CHANGED]
+    many_to_many = {f.name for f in model._meta.many_to_many}
+    if new:
+        bulk_create_with_history(
+            [row.instance for row in new],
+            model,
+            batch_size=BATCH_SIZE,
+            default_user=history_user,
+            default_change_reason=reason,
+        )
+    fields = sorted(set().union(*(row.changed_fields for row in changed)) - many_to_many)
+    if changed and fields:
+        bulk_update_with_history(
+            [row.instance for row in changed],
+            model,
+            fields,
+            batch_size=BATCH_SIZE,
+            default_user=history_user,
+            default_change_reason=reason,
+        )
+    for row in new + changed:
+        for name, value in row.many_to_many.items():
+            row.instance._history_user = history_user
+            row.instance._change_reason = reason
+            getattr(row.instance, name).set(value)
