@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cycle.admin import create_next_budget_cycle
 from partnerships import (
     admin_finance,  # noqa: F401 (registers the money admins)
+    admin_imports,  # noqa: F401 (registers the list of imports)
     queries,
 )
 from partnerships.admin_filters import (

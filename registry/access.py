@@ -385,6 +385,14 @@ def supervises(user, province_id: int | None) -> bool:
     return g.is_admin or (province_id is not None and province_id in g.orgs(RoleKind.SUPERVISOR))
 
 
+def own_import_runs(user, queryset: QuerySet) -> QuerySet:
+    """Spreadsheet imports: administrators see them all, anyone else the ones they ran."""
+    g = grants(user)
+    if g.is_admin:
+        return queryset
+    return queryset.filter(user_id=user.pk) if g.has_any_role else queryset.none()
+
+
 def writable_organisations(user) -> QuerySet:
     """Organisations on whose behalf `user` may register participations and seats."""
     g = grants(user)

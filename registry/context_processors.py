@@ -3,13 +3,18 @@ from registry.models import RoleKind
 
 
 def documents(request):
-    """Which pages the admin index offers beside the models: the agenda (every registry user)
-    and the paragraph export (finance staff and administrators)."""
+    """Which pages the admin index offers beside the models: the agenda and the spreadsheets
+    (every registry user) and the paragraph export (finance staff and administrators)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"show_paragraph_link": False, "show_agenda_link": False}
+        return {
+            "show_paragraph_link": False,
+            "show_agenda_link": False,
+            "show_spreadsheets_link": False,
+        }
     g = access.grants(user)
     return {
         "show_paragraph_link": g.is_admin or bool(g.orgs(RoleKind.FINANCE)),
         "show_agenda_link": g.has_any_role,
+        "show_spreadsheets_link": g.has_any_role,
     }

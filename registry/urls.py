@@ -6,6 +6,12 @@ from django.views.generic import RedirectView
 
 from agenda.views import agenda_view
 from evaluations.views import comparison_view
+from partnerships.spreadsheet_views import (
+    confirm_view,
+    export_view,
+    spreadsheets_view,
+    template_view,
+)
 from partnerships.views import exit_what_if_view, paragraph_view
 
 urlpatterns = [
@@ -22,6 +28,22 @@ urlpatterns = [
         name="evaluation_comparison",
     ),
     path("admin/agenda/", admin.site.admin_view(agenda_view), name="agenda"),
+    path("admin/spreadsheets/", admin.site.admin_view(spreadsheets_view), name="spreadsheets"),
+    path(
+        "admin/spreadsheets/doorvoeren/<int:run_id>/",
+        admin.site.admin_view(confirm_view),
+        name="spreadsheet_confirm",
+    ),
+    path(
+        "admin/spreadsheets/<str:kind>/sjabloon/",
+        admin.site.admin_view(template_view),
+        name="spreadsheet_template",
+    ),
+    path(
+        "admin/spreadsheets/<str:kind>/export.<str:file_format>",
+        admin.site.admin_view(export_view),
+        name="spreadsheet_export",
+    ),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

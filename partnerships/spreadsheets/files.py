@@ -62,11 +62,7 @@ def column_letter(index: int) -> str:
 
 def read_table(data: bytes) -> Table:
     """The first data sheet of an XLSX (not the explanation sheet), or a CSV."""
-    if len(data) > settings.IMPORT_MAX_BYTES:
-        raise FileRefused(
-            _("Het bestand is %(size)s MB; de grens is %(limit)s MB.")
-            % {"size": _megabytes(len(data)), "limit": _megabytes(settings.IMPORT_MAX_BYTES)}
-        )
+    check_size(len(data))
     if not data.strip():
         raise FileRefused(_("Het bestand is leeg."))
     if data.startswith(OLE_MAGIC):
@@ -85,8 +81,20 @@ def read_table(data: bytes) -> Table:
     return _read_csv(data)
 
 
+def check_size(size: int) -> None:
+    """Refuse a file over the limit; also asked before an upload is read into memory."""
+    if size > settings.IMPORT_MAX_BYTES:
+        raise FileRefused(
+            _("Het bestand is %(size)s; de grens is %(limit)s.")
+            % {"size": _megabytes(size), "limit": _megabytes(settings.IMPORT_MAX_BYTES)}
+        )
+
+
 def _megabytes(size: int) -> str:
-    return number(size / (1024 * 1024), 1)
+    """1.5 MB as "1,5 MB", under a megabyte in kB."""
+    if size < 1024 * 1024:
+        return f"{number(max(1, round(size / 1024)))} kB"
+    return f"{number(size / (1024 * 1024), 1)} MB"
 
 
 def _too_many_rows() -> FileRefused:
@@ -127,7 +135,7 @@ def _read_xlsx(data: bytes) -> Table:
     ):
         raise FileRefused(
             _(
-                "Het Excel-bestand pakt uit tot %(size)s MB uit %(packed)s MB; dat is niet in "
+                "Het Excel-bestand pakt uit tot %(size)s uit %(packed)s; dat is niet in "
                 "verhouding tot een gewone werkmap en wordt niet gelezen."
             )
             % {"size": _megabytes(unpacked), "packed": _megabytes(len(data))}

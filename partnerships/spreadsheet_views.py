@@ -1,0 +1,134 @@
+"""Admin pages for spreadsheets: templates and exports for every registry user; import with a
+preview and a confirm step for those who may import (see partnerships/spreadsheets/)."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from partnerships.models import ImportRun
+from partnerships.models.imports import ImportStatus
+from partnerships.spreadsheets import service, writing
+from partnerships.spreadsheets.catalogue import KINDS, importable_kinds
+from partnerships.spreadsheets.files import FileRefused, check_size
+from registry import access
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+SHOWN_ROWS = 500  # the preview lists this many problems and changed rows; the counts are whole
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Soort gegevens"))
+    file = forms.FileField(label=gettext_lazy("Bestand (.xlsx of .csv)"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.name, k.label) for k in importable_kinds(user)]
+
+
+def _page(request, **context):
+    return render(
+        request,
+        "partnerships/spreadsheets.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Spreadsheets: importeren en exporteren"),
+            "kinds": KINDS.values(),
+            **context,
+        },
+    )
+
+
+def spreadsheets_view(request):
+    if not access.is_registry_user(request.user):
+        raise PermissionDenied
+    may_import = bool(importable_kinds(request.user))
+    if request.method != "POST" or not may_import:
+        form = UploadForm(user=request.user) if may_import else None
+        return _page(request, form=form)
+    form = UploadForm(request.POST, request.FILES, user=request.user)
+    if not form.is_valid():
+        return _page(request, form=form)
+    upload = form.cleaned_data["file"]
+    kind = form.cleaned_data["kind"]
+    try:
+        check_size(upload.size)
+        plan, run = service.preview(request.user, kind, upload.read(), upload.name)
+    except (FileRefused, service.ImportRefused) as refused:
+        form.add_error("file", refused.message)
+        return _page(request, form=form)
+    return _preview_page(request, plan, run, upload.name)
+
+
+def _preview_page(request, plan, run, file_name):
+    changed_rows = [row for row in plan.rows if row.status in ("new", "changed")]
+    return render(
+        request,
+        "partnerships/spreadsheet_preview.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Voorvertoning: %(kind)s uit %(file)s")
+            % {"kind": str(plan.kind.label).lower(), "file": file_name},
+            "plan": plan,
+            "run": run,
+            "problems": plan.problems[:SHOWN_ROWS],
+            "more_problems": max(0, len(plan.problems) - SHOWN_ROWS),
+            "changed_rows": changed_rows[:SHOWN_ROWS],
+            "more_rows": max(0, len(changed_rows) - SHOWN_ROWS),
+        },
+    )
+
+
+def confirm_view(request, run_id: int):
+    if request.method != "POST":
+        raise Http404
+    run = get_object_or_404(
+        access.own_import_runs(request.user, ImportRun.objects.all()),
+        pk=run_id,
+        status=ImportStatus.PREVIEW,
+    )
+    try:
+        plan = service.confirm(request.user, run)
+    except (FileRefused, service.ImportRefused) as refused:
+        messages.error(request, refused.message)
+        return redirect("spreadsheets")
+    if not plan.ok:
+        return _preview_page(request, plan, None, run.file_name)
+    messages.success(
+        request,
+        _("%(run)s is doorgevoerd. %(summary)s") % {"run": run, "summary": plan.summary()},
+    )
+    return redirect("admin:partnerships_importrun_change", run.pk)
+
+
+def template_view(request, kind: str):
+    return _download(request, kind, "xlsx", template=True)
+
+
+def export_view(request, kind: str, file_format: str):
+    return _download(request, kind, file_format, template=False)
+
+
+def _download(request, kind_name: str, file_format: str, template: bool):
+    if not access.is_registry_user(request.user):
+        raise PermissionDenied
+    kind = KINDS.get(kind_name)
+    if kind is None or file_format not in CONTENT_TYPES:
+        raise Http404
+    if template:
+        content, name = writing.template_xlsx(kind), f"sjabloon-{kind.name}.xlsx"
+    else:
+        rows = writing.export_rows(kind, request.user)
+        content = (
+            writing.to_xlsx(kind, rows) if file_format == "xlsx" else writing.to_csv(kind, rows)
+        )
+        name = f"{kind.name}.{file_format}"
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
