@@ -574,7 +574,7 @@ class ParticipationsKind(SheetKind):
     def identity(self, record, row):
         if record.pk:
             return ("saved", record.pk)
-        return ("new", record.organisation_id, record.party_id, record.start_date)
+        return ("new", record.organisation_id, record.party_id, row.get("start_date"))
 
     def refusal(self, record, changed, context):
         acting = context.acting

@@ -1,0 +1,222 @@
+"""Importing participations: the preview, errors in one pass, all or nothing, who may."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from partnerships.models import ImportRun, Participation
+from partnerships.spreadsheets import service
+from registry.models import RoleKind
+from tests import factories
+from tests.spreadsheets.conftest import fixture, xlsx
+
+HEADERS = [
+    "CBS-code deelnemer",
+    "Registercode samenwerkingsverband",
+    "Deelname vanaf",
+    "Zetels",
+    "Garanties en borgstellingen",
+]
+
+
+def commit(user, data, kind="participations"):
+    return service.commit(user, kind, data, "deelnemingen.xlsx", channel="command")
+
+
+@pytest.fixture
+def existing(enschede, ggd):
+    return factories.ParticipationFactory(
+        organisation=enschede, party=ggd, start_date=datetime.date(2019, 1, 1), seats=1
+    )
+
+
+def test_preview_shows_each_row_as_new_changed_or_unchanged_with_old_and_new_values(
+    supervisor, existing, almelo, ggd
+):
+    other = factories.PartyFactory(code="regio-twente", name="Regio Twente")
+    factories.ParticipationFactory(organisation=almelo, party=other, seats=1)
+    data = xlsx(
+        [
+            HEADERS,
+            ["GM0153", "ggd-twente", "01-01-2019", 2, "1.234,56"],
+            ["GM0141", "ggd-twente", datetime.date(2020, 1, 1), 1, None],
+            ["GM0141", "regio-twente", None, 1, None],
+        ]
+    )
+    plan = service.plan_file(supervisor, "participations", data)
+    assert [(row.row, row.status) for row in plan.rows] == [
+        (2, "changed"),
+        (3, "new"),
+        (4, "unchanged"),
+    ]
+    assert [(c.label, c.old, c.new) for c in plan.rows[0].changes] == [
+        ("zetels", "1", "2"),
+        ("garanties en borgstellingen", "(leeg)", "1.234,56"),
+    ]
+    assert plan.rows[0].record == "Enschede in GGD Twente"
+    existing.refresh_from_db()
+    assert existing.seats == 1 and Participation.objects.count() == 2  # nothing written
+
+
+def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_expected(
+    supervisor, existing, almelo
+):
+    plan = commit(supervisor, fixture("deelnemingen-met-fouten.csv"))
+    assert plan.notices == ["Kolom F “Interne notitie” is onbekend en wordt niet ingelezen."]
+    assert [str(p) for p in plan.problems] == [
+        "rij 3, kolom A (CBS-code deelnemer): gevonden “GM9999” – Onbekende CBS-code “GM9999”.",
+        "rij 4, kolom B (Registercode samenwerkingsverband): gevonden “bestaat-niet” – "
+        "Onbekend samenwerkingsverband “bestaat-niet”.",
+        "rij 5, kolom C (Deelname vanaf): gevonden “31-02-2019” – verwacht een datum, zoals "
+        "31-12-2026",
+        "rij 5, kolom D (Zetels): gevonden “een” – verwacht een geheel getal, zoals 12",
+        "rij 5, kolom E (Garanties en borgstellingen): gevonden “12,3,4” – verwacht een getal "
+        "met hoogstens 2 decimalen, zoals 1.234,56",
+        "rij 6, kolom A (CBS-code deelnemer) – lege cel; deze kolom is verplicht",
+        "rij 7 – dit gegeven staat ook op rij 2; elk gegeven hoort één keer in het bestand",
+    ]
+    assert plan.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 5}
+    existing.refresh_from_db()
+    assert existing.guarantees is None  # row 2 was fine, but nothing is saved
+    assert ImportRun.objects.count() == 0
+
+
+def test_missing_required_columns_stop_the_import_before_any_row(supervisor, existing):
+    plan = commit(supervisor, xlsx([["Zetels", "Onzin"], [3, "x"]]))
+    assert plan.file_problems == [
+        "Verplichte kolommen ontbreken: “CBS-code deelnemer”.",
+    ]
+    assert plan.notices == ["Kolom B “Onzin” is onbekend en wordt niet ingelezen."]
+    assert plan.rows == []
+
+
+def test_a_party_column_is_required_in_one_of_its_three_forms(supervisor, existing):
+    plan = commit(supervisor, xlsx([["CBS-code deelnemer", "Zetels"], ["GM0153", 3]]))
+    assert plan.file_problems[0].startswith("Geef het samenwerkingsverband aan met een kolom")
+
+
+def test_headers_are_matched_whatever_case_spaces_accents_and_title_rows(supervisor, existing):
+    data = xlsx(
+        [
+            ["Overzicht verbonden partijen Twente 2026"],
+            ["  cbs CODE ", "Naam Verbonden Partij", "deelname  vanaf", "ZETELS"],
+            ["GM0153", "ggd twente", "1-1-2019", 4],
+        ]
+    )
+    plan = commit(supervisor, data)
+    assert plan.ok, [str(p) for p in plan.problems]
+    existing.refresh_from_db()
+    assert existing.seats == 4
+
+
+def test_a_model_rule_is_reported_on_the_row(supervisor, existing):
+    data = xlsx(
+        [HEADERS + ["Deelname tot en met"], ["GM0153", "ggd-twente", "01-01-2019", 1, None, "31-12-2018"]]
+    )
+    plan = commit(supervisor, data)
+    assert [str(p) for p in plan.problems] == [
+        "rij 2 – De einddatum ligt vóór de begindatum."
+    ]
+
+
+def test_an_overlapping_second_period_in_the_file_is_refused(supervisor, enschede, ggd):
+    data = xlsx(
+        [
+            HEADERS + ["Deelname tot en met"],
+            ["GM0153", "ggd-twente", "01-01-2019", 1, None, None],
+            ["GM0153", "ggd-twente", "01-01-2021", 1, None, None],
+        ]
+    )
+    plan = commit(supervisor, data)
+    assert [str(p) for p in plan.problems] == [
+        "rij 3 – Enschede neemt in deze periode al deel aan GGD Twente."
+    ]
+    assert Participation.objects.count() == 0
+
+
+def test_commit_writes_every_row_in_one_go_and_names_the_import_in_the_history(
+    supervisor, existing, almelo
+):
+    data = xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 2, None], ["GM0141", "ggd-twente", None, 1, "10"]])
+    plan = commit(supervisor, data)
+    assert plan.ok
+    run = ImportRun.objects.get()
+    assert (run.user, run.file_name, run.rows, run.new, run.changed, run.unchanged) == (
+        supervisor, "deelnemingen.xlsx", 2, 1, 1, 0
+    )
+    for participation in Participation.objects.all():
+        latest = participation.history.first()
+        assert latest.history_change_reason == f"Import {run.pk}: deelnemingen.xlsx"
+        assert latest.history_user == supervisor
+    assert Participation.objects.get(organisation=almelo).guarantees == Decimal("10.00")
+
+
+def test_a_supervisor_imports_only_for_organisations_of_its_province(
+    supervisor, existing, utrecht_city
+):
+    plan = commit(supervisor, xlsx([HEADERS, ["GM0344", "ggd-twente", None, 1, None]]))
+    assert [str(p) for p in plan.problems] == [
+        "rij 2 – U mag geen deelnemingen van Utrecht vastleggen of wijzigen."
+    ]
+    assert Participation.objects.count() == 1
+
+
+def test_griffie_imports_for_its_own_organisation_only(griffie, existing, almelo):
+    data = xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 3, None], ["GM0141", "ggd-twente", None, 1, None]])
+    plan = commit(griffie, data)
+    assert [str(p) for p in plan.problems] == [
+        "rij 3 – U mag geen deelnemingen van Almelo vastleggen of wijzigen."
+    ]
+    existing.refresh_from_db()
+    assert existing.seats == 1
+
+
+def test_griffie_may_not_change_the_financial_interest(griffie, existing):
+    plan = commit(griffie, xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 1, "500"]]))
+    assert [str(p) for p in plan.problems] == [
+        "rij 2 – U mag deze velden niet wijzigen: garanties en borgstellingen."
+    ]
+
+
+def test_finance_changes_the_financial_interest_of_its_own_participations(finance, existing):
+    plan = commit(finance, xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 1, "500"]]))
+    assert plan.ok, [str(p) for p in plan.problems]
+    existing.refresh_from_db()
+    assert existing.guarantees == Decimal("500.00")
+
+
+def test_a_council_member_may_not_import(enschede, existing):
+    council = factories.user_with_role(RoleKind.COUNCIL, enschede)
+    with pytest.raises(service.ImportRefused, match="U mag geen deelnemingen importeren."):
+        commit(council, xlsx([HEADERS, ["GM0153", "ggd-twente", None, 1, None]]))
+
+
+def test_confirm_refuses_when_the_register_changed_since_the_preview(supervisor, existing):
+    data = xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 2, None]])
+    plan, run = service.preview(supervisor, "participations", data, "d.xlsx")
+    assert run.status == "preview" and plan.counts["changed"] == 1
+    Participation.objects.filter(pk=existing.pk).update(seats=2)
+    with pytest.raises(service.ImportRefused, match="gewijzigd sinds de voorvertoning"):
+        service.confirm(supervisor, run)
+    run.refresh_from_db()
+    assert run.status == "preview"
+
+
+def test_confirm_commits_what_the_preview_showed(supervisor, existing):
+    data = xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 2, None]])
+    _plan, run = service.preview(supervisor, "participations", data, "d.xlsx")
+    existing.refresh_from_db()
+    assert existing.seats == 1
+    assert service.confirm(supervisor, run).ok
+    existing.refresh_from_db()
+    run.refresh_from_db()
+    assert existing.seats == 2 and run.status == "committed" and run.committed_at is not None
+
+
+def test_one_row_for_a_sole_participation_corrects_its_start_date(supervisor, existing):
+    plan = commit(supervisor, xlsx([HEADERS, ["GM0153", "ggd-twente", "01-07-2019", 1, None]]))
+    assert [(c.label, c.old, c.new) for c in plan.rows[0].changes] == [
+        ("deelname vanaf", "01-01-2019", "01-07-2019")
+    ]
+    assert Participation.objects.get().start_date == datetime.date(2019, 7, 1)
