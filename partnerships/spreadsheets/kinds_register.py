@@ -178,7 +178,7 @@ class PopulationKind(SheetKind):
         codes = {row["organisation"] for row in rows}
         context.lookups["existing"] = {
             (f.organisation_id, f.year): f
-            for f in PopulationFigure.objects.filter(organisation_cbs_code__in=codes)
+            for f in PopulationFigure.objects.filter(organisation__cbs_code__in=codes)
         }
 
     def locate(self, row, context):

@@ -12,6 +12,7 @@ import datetime
 import io
 from decimal import Decimal
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from partnerships.spreadsheets.files import EXPLANATION_SHEET
@@ -31,6 +32,8 @@ def _value(column, record):
     value = column.export(record) if column.export else getattr(record, column.name)
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
+    if isinstance(value, Promise):  # a lazily translated label
+        return str(value)
     return value if value != "" else None
 
 
