@@ -62,6 +62,7 @@ class RowOutcome:
     instance: models.Model | None = None
     changed_fields: set[str] = field(default_factory=set)
     values: dict = field(default_factory=dict)  # the parsed cells, by column name
+    raw: dict = field(default_factory=dict)  # the cells as found, by column name
     many_to_many: dict = field(default_factory=dict)  # set after the record is saved
 
     @property
@@ -143,10 +144,10 @@ def _parse_row(columns, positions, number, values, table: Table, outcome: RowOut
         index = positions[column.name]
         raw = values[index] if index < len(values) else None
         letter = column_letter(index)
+        outcome.raw[column.name] = raw
 
         def problem(message, raw=raw, letter=letter, column=column):
-            found = "" if is_empty(raw) else str(raw)
-            outcome.problems.append(Problem(number, letter, column.header, found, message))
+            outcome.problems.append(Problem(number, letter, column.header, _found(raw), message))
 
         merge = table.merged.get((number, index))
         if (number, index) in table.formulas_without_value:
@@ -171,8 +172,7 @@ def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, positio
     def refuse(message: str, column: str = "") -> None:
         letter = letters.get(column, "")
         header = kind.column(column).header if letter else ""
-        value = outcome.values.get(column) if letter else None
-        found = "" if value is None else _display(value)
+        found = _found(outcome.raw.get(column)) if letter else ""
         outcome.problems.append(Problem(outcome.row, letter, header, found, message))
 
     try:
@@ -250,6 +250,17 @@ def _model_errors(kind: SheetKind, record, context: Context) -> dict[str, list[s
 
 def _column_of(kind, field_name: str, letters) -> str:
     return field_name if field_name in letters else ""
+
+
+def _found(raw) -> str:
+    """A cell as the user sees it in Excel, for "gevonden ..." in a problem."""
+    if is_empty(raw):
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if hasattr(raw, "strftime"):
+        return formatting.date(raw)
+    return str(raw)
 
 
 def _comparable(value):
