@@ -32,7 +32,10 @@ def fixture(name: str) -> bytes:
 @pytest.fixture
 def ggd(db):
     return factories.PartyFactory(
-        name="GGD Twente", short_name="GGD Twente", code="ggd-twente", legal_form=LegalForm.PUBLIC_BODY
+        name="GGD Twente",
+        short_name="GGD Twente",
+        code="ggd-twente",
+        legal_form=LegalForm.PUBLIC_BODY,
     )
 
 

@@ -56,7 +56,10 @@ def test_a_password_protected_workbook_is_refused(user):
 def test_an_old_xls_file_is_refused(user):
     """An .xls is an OLE compound file like a protected .xlsx, without encryption info."""
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le")
-    assert refusal(user, ole) == "Dit is een oud Excel-bestand (.xls). Sla het op als .xlsx of als CSV."
+    assert (
+        refusal(user, ole)
+        == "Dit is een oud Excel-bestand (.xls). Sla het op als .xlsx of als CSV."
+    )
 
 
 def test_a_truncated_workbook_is_refused_as_corrupt(user):

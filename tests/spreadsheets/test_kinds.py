@@ -38,14 +38,23 @@ def test_new_parties_get_their_themes_and_a_history_naming_the_import(griffie, d
     data = xlsx(
         [
             ["Naam", "Rechtsvorm", "Soort regeling", "Thema's", "KvK-nummer"],
-            ["Regio Twente", "openbaar lichaam", "Gemengde regeling", "economie;Sociaal Domein", 1234567],
+            [
+                "Regio Twente",
+                "openbaar lichaam",
+                "Gemengde regeling",
+                "economie;Sociaal Domein",
+                1234567,
+            ],
         ]
     )
     plan = commit(griffie, "parties", data)
     assert plan.ok, problems(plan)
     party = Party.objects.get()
     assert (party.code, party.legal_form, party.regeling_type, party.kvk_number) == (
-        "regio-twente", LegalForm.PUBLIC_BODY, RegelingType.MIXED, "01234567"
+        "regio-twente",
+        LegalForm.PUBLIC_BODY,
+        RegelingType.MIXED,
+        "01234567",
     )
     assert sorted(t.name for t in party.themes.all()) == ["Economie", "Sociaal domein"]
     assert party.history.first().history_change_reason.startswith("Import ")
@@ -55,7 +64,12 @@ def test_a_party_without_code_is_found_by_kvk_number_then_by_name(griffie, ensch
     factories.ParticipationFactory(organisation=enschede, party=ggd)
     ggd.kvk_number = "12345678"
     ggd.save()
-    data = xlsx([["KvK-nummer", "Naam", "Vestigingsplaats"], ["12345678", "GGD Twente (nieuwe naam)", "Enschede"]])
+    data = xlsx(
+        [
+            ["KvK-nummer", "Naam", "Vestigingsplaats"],
+            ["12345678", "GGD Twente (nieuwe naam)", "Enschede"],
+        ]
+    )
     plan = commit(griffie, "parties", data)
     assert plan.ok, problems(plan)
     assert [(c.label, c.old, c.new) for c in plan.rows[0].changes] == [
@@ -88,7 +102,9 @@ def test_an_unknown_theme_and_a_wrong_bbv_category_are_reported(griffie, db):
 
 
 def test_griffie_may_not_change_a_party_its_organisation_does_not_take_part_in(griffie, ggd):
-    plan = commit(griffie, "parties", xlsx([["Registercode", "Naam"], ["ggd-twente", "Andere naam"]]))
+    plan = commit(
+        griffie, "parties", xlsx([["Registercode", "Naam"], ["ggd-twente", "Andere naam"]])
+    )
     assert problems(plan) == [
         "rij 2 – U mag dit samenwerkingsverband niet wijzigen: uw organisatie neemt er niet "
         "(meer) aan deel."
@@ -98,10 +114,19 @@ def test_griffie_may_not_change_a_party_its_organisation_does_not_take_part_in(g
 # Organisations and population figures
 
 
-def test_a_supervisor_registers_a_new_municipality_and_population_in_its_province(supervisor, overijssel):
-    data = xlsx([["CBS-code", "Naam", "Soort", "Provincie (CBS-code)"], ["GM1774", "Dinkelland", "Gemeente", "PV23"]])
+def test_a_supervisor_registers_a_new_municipality_and_population_in_its_province(
+    supervisor, overijssel
+):
+    data = xlsx(
+        [
+            ["CBS-code", "Naam", "Soort", "Provincie (CBS-code)"],
+            ["GM1774", "Dinkelland", "Gemeente", "PV23"],
+        ]
+    )
     assert commit(supervisor, "organisations", data).ok
-    data = xlsx([["CBS-code", "Jaar", "Inwoners", "Huishoudens"], ["GM1774", 2026, "26.512", 11000]])
+    data = xlsx(
+        [["CBS-code", "Jaar", "Inwoners", "Huishoudens"], ["GM1774", 2026, "26.512", 11000]]
+    )
     plan = commit(supervisor, "population", data)
     assert plan.ok, problems(plan)
     figure = PopulationFigure.objects.get()
@@ -114,7 +139,12 @@ def test_a_supervisor_may_not_touch_organisations_of_another_province(supervisor
         "rij 2 – Organisaties en bevolkingscijfers importeert de provinciaal toezichthouder voor "
         "de organisaties in zijn provincie (of een beheerder)."
     ]
-    data = xlsx([["CBS-code", "Naam", "Soort", "Provincie (CBS-code)"], ["GM0344", "Utrecht", "Gemeente", "PV23"]])
+    data = xlsx(
+        [
+            ["CBS-code", "Naam", "Soort", "Provincie (CBS-code)"],
+            ["GM0344", "Utrecht", "Gemeente", "PV23"],
+        ]
+    )
     assert len(problems(commit(supervisor, "organisations", data))) == 1
     assert Organisation.objects.get(cbs_code="GM0344").province.cbs_code == "PV26"
 
@@ -135,12 +165,20 @@ def test_a_municipality_needs_its_province(db):
 # Annual figures and contributions
 
 
-def test_finance_imports_annual_figures_of_a_party_its_organisation_takes_part_in(finance, enschede, ggd):
+def test_finance_imports_annual_figures_of_a_party_its_organisation_takes_part_in(
+    finance, enschede, ggd
+):
     factories.ParticipationFactory(organisation=enschede, party=ggd)
     other = factories.PartyFactory(code="elders", name="Elders")
     data = xlsx(
         [
-            ["Registercode samenwerkingsverband", "Jaar", "Soort document", "Eigen vermogen eind jaar", "Resultaat"],
+            [
+                "Registercode samenwerkingsverband",
+                "Jaar",
+                "Soort document",
+                "Eigen vermogen eind jaar",
+                "Resultaat",
+            ],
             ["ggd-twente", 2027, "Begroting", "1.500.000", "-12.500,50"],
             ["elders", 2027, "begroting", "10", None],
         ]
@@ -150,19 +188,40 @@ def test_finance_imports_annual_figures_of_a_party_its_organisation_takes_part_i
         "deelneemt (of de toezichthouder van de provincie)."
     ]
     assert not AnnualFigures.objects.exists()
-    assert commit(finance, "annual_figures", xlsx(data and [[*r] for r in [
-        ["Registercode samenwerkingsverband", "Jaar", "Soort document", "Eigen vermogen eind jaar", "Resultaat"],
-        ["ggd-twente", 2027, "Begroting", "1.500.000", "-12.500,50"],
-    ]])).ok
+    assert commit(
+        finance,
+        "annual_figures",
+        xlsx(
+            data
+            and [
+                [*r]
+                for r in [
+                    [
+                        "Registercode samenwerkingsverband",
+                        "Jaar",
+                        "Soort document",
+                        "Eigen vermogen eind jaar",
+                        "Resultaat",
+                    ],
+                    ["ggd-twente", 2027, "Begroting", "1.500.000", "-12.500,50"],
+                ]
+            ]
+        ),
+    ).ok
     figures = AnnualFigures.objects.get()
     assert (figures.kind, figures.version, figures.equity_end, figures.result) == (
-        FiguresKind.BUDGET, 1, Decimal("1500000.00"), Decimal("-12500.50")
+        FiguresKind.BUDGET,
+        1,
+        Decimal("1500000.00"),
+        Decimal("-12500.50"),
     )
     assert other.annual_figures.count() == 0
 
 
 def test_contributions_need_a_participation_in_that_year(finance, enschede, ggd):
-    factories.ParticipationFactory(organisation=enschede, party=ggd, start_date=datetime.date(2020, 1, 1))
+    factories.ParticipationFactory(
+        organisation=enschede, party=ggd, start_date=datetime.date(2020, 1, 1)
+    )
     data = xlsx(
         [
             ["CBS-code deelnemer", "Registercode samenwerkingsverband", "Jaar", "Begrote bijdrage"],
@@ -174,9 +233,21 @@ def test_contributions_need_a_participation_in_that_year(finance, enschede, ggd)
         "rij 3, kolom C (Jaar): gevonden “2019” – Enschede neemt in 2019 niet deel aan GGD "
         "Twente; leg eerst de deelneming vast"
     ]
-    assert commit(finance, "contributions", xlsx(
-        [["CBS-code deelnemer", "Registercode samenwerkingsverband", "Jaar", "Begrote bijdrage"],
-         ["GM0153", "ggd-twente", 2027, "3.500.698,18"]])).ok
+    assert commit(
+        finance,
+        "contributions",
+        xlsx(
+            [
+                [
+                    "CBS-code deelnemer",
+                    "Registercode samenwerkingsverband",
+                    "Jaar",
+                    "Begrote bijdrage",
+                ],
+                ["GM0153", "ggd-twente", 2027, "3.500.698,18"],
+            ]
+        ),
+    ).ok
     contribution = Contribution.objects.get()
     assert (contribution.budgeted, contribution.basis) == (Decimal("3500698.18"), "entered")
 
@@ -184,8 +255,10 @@ def test_contributions_need_a_participation_in_that_year(finance, enschede, ggd)
 def test_contributions_of_another_organisation_are_refused(finance, almelo, ggd):
     factories.ParticipationFactory(organisation=almelo, party=ggd)
     data = xlsx(
-        [["CBS-code deelnemer", "Registercode samenwerkingsverband", "Jaar", "Begrote bijdrage"],
-         ["GM0141", "ggd-twente", 2027, "100"]]
+        [
+            ["CBS-code deelnemer", "Registercode samenwerkingsverband", "Jaar", "Begrote bijdrage"],
+            ["GM0141", "ggd-twente", 2027, "100"],
+        ]
     )
     assert problems(commit(finance, "contributions", data)) == [
         "rij 2 – Bijdragen van Almelo legt alleen die organisatie vast."

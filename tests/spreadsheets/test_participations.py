@@ -112,12 +112,13 @@ def test_headers_are_matched_whatever_case_spaces_accents_and_title_rows(supervi
 
 def test_a_model_rule_is_reported_on_the_row(supervisor, existing):
     data = xlsx(
-        [HEADERS + ["Deelname tot en met"], ["GM0153", "ggd-twente", "01-01-2019", 1, None, "31-12-2018"]]
+        [
+            HEADERS + ["Deelname tot en met"],
+            ["GM0153", "ggd-twente", "01-01-2019", 1, None, "31-12-2018"],
+        ]
     )
     plan = commit(supervisor, data)
-    assert [str(p) for p in plan.problems] == [
-        "rij 2 – De einddatum ligt vóór de begindatum."
-    ]
+    assert [str(p) for p in plan.problems] == ["rij 2 – De einddatum ligt vóór de begindatum."]
 
 
 def test_an_overlapping_second_period_in_the_file_is_refused(supervisor, enschede, ggd):
@@ -138,12 +139,23 @@ def test_an_overlapping_second_period_in_the_file_is_refused(supervisor, ensched
 def test_commit_writes_every_row_in_one_go_and_names_the_import_in_the_history(
     supervisor, existing, almelo
 ):
-    data = xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 2, None], ["GM0141", "ggd-twente", None, 1, "10"]])
+    data = xlsx(
+        [
+            HEADERS,
+            ["GM0153", "ggd-twente", "01-01-2019", 2, None],
+            ["GM0141", "ggd-twente", None, 1, "10"],
+        ]
+    )
     plan = commit(supervisor, data)
     assert plan.ok
     run = ImportRun.objects.get()
     assert (run.user, run.file_name, run.rows, run.new, run.changed, run.unchanged) == (
-        supervisor, "deelnemingen.xlsx", 2, 1, 1, 0
+        supervisor,
+        "deelnemingen.xlsx",
+        2,
+        1,
+        1,
+        0,
     )
     for participation in Participation.objects.all():
         latest = participation.history.first()
@@ -163,7 +175,13 @@ def test_a_supervisor_imports_only_for_organisations_of_its_province(
 
 
 def test_griffie_imports_for_its_own_organisation_only(griffie, existing, almelo):
-    data = xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 3, None], ["GM0141", "ggd-twente", None, 1, None]])
+    data = xlsx(
+        [
+            HEADERS,
+            ["GM0153", "ggd-twente", "01-01-2019", 3, None],
+            ["GM0141", "ggd-twente", None, 1, None],
+        ]
+    )
     plan = commit(griffie, data)
     assert [str(p) for p in plan.problems] == [
         "rij 3 – U mag geen deelnemingen van Almelo vastleggen of wijzigen."
