@@ -17,6 +17,7 @@ from partnerships.models.imports import ImportChannel
 from partnerships.spreadsheets import service
 from partnerships.spreadsheets.catalogue import KINDS
 from partnerships.spreadsheets.files import FileRefused, check_size
+from registry import access
 
 PROGRESS_FROM_ROWS = 1000
 
@@ -88,17 +89,8 @@ class Command(BaseCommand):
     @staticmethod
     def _user(username):
         if username is None:
-            return _ServerAdministrator()
+            return access.ServerAdministrator()
         try:
             return get_user_model().objects.get(username=username, is_active=True)
         except get_user_model().DoesNotExist:
             raise CommandError(f"Geen actieve gebruiker “{username}”.") from None
-
-
-class _ServerAdministrator:
-    """Whoever runs manage.py on the server: an administrator with no account of their own."""
-
-    pk = None
-    is_authenticated = True
-    is_active = True
-    is_superuser = True
