@@ -45,6 +45,7 @@ synthetic: install
 bench: install
 	$(PY) bench/generate_synthetic.py
 	$(PY) bench/paragraph.py
+	$(PY) bench/spreadsheet_import.py
 
 clean:
 	rm -rf $(VENV) var

@@ -118,7 +118,12 @@ def make_sheet(rows: int) -> bytes:
             continue
         taken.add((municipality.pk, party.pk))
         new = [None] * len(KIND.columns)
-        new[0], new[1], new[2], new[4] = municipality.cbs_code, municipality.name, party.code, party.name
+        new[0], new[1], new[2], new[4] = (
+            municipality.cbs_code,
+            municipality.name,
+            party.code,
+            party.name,
+        )
         new[7] = 1  # seats
         exported.append(new)
     return writing.to_xlsx(KIND, exported[:rows])
@@ -168,7 +173,9 @@ def main() -> None:
     plan, preview_s = timed(lambda: service.plan_file(administrator, "participations", data))
     assert plan.ok and plan.counts["new"] == args.rows, plan.summary()
     plan, commit_s = timed(
-        lambda: service.commit(administrator, "participations", data, "bench.xlsx", channel="command")
+        lambda: service.commit(
+            administrator, "participations", data, "bench.xlsx", channel="command"
+        )
     )
     assert plan.ok, plan.summary()
     again, again_s = timed(lambda: service.plan_file(administrator, "participations", data))
@@ -198,10 +205,13 @@ def main() -> None:
     remove_participations()
     preview_peak = traced_peak(lambda: service.plan_file(administrator, "participations", data))
     commit_peak = traced_peak(
-        lambda: service.commit(administrator, "participations", data, "bench.xlsx", channel="command")
+        lambda: service.commit(
+            administrator, "participations", data, "bench.xlsx", channel="command"
+        )
     )
     print()
-    print(f"peak Python memory (tracemalloc): preview {preview_peak:.0f} MB, commit {commit_peak:.0f} MB")
+    print(f"peak Python memory (tracemalloc): preview {preview_peak:.0f} MB,", end=" ")
+    print(f"commit {commit_peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def decimal(value, places: int = 2) -> Decimal | None:
     }
     if is_empty(value):
         return None
-    if isinstance(value, bool) or isinstance(value, datetime.date | datetime.datetime):
+    if isinstance(value, (bool, datetime.date | datetime.datetime)):
         raise CellProblem(expected)
     if isinstance(value, int | float):
         result = Decimal(str(value))

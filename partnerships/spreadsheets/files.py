@@ -116,7 +116,8 @@ def _read_xlsx(data: bytes) -> Table:
 
     corrupt = FileRefused(
         _(
-            "Het Excel-bestand is beschadigd en kan niet worden gelezen. Sla het opnieuw op in Excel."
+            "Het Excel-bestand is beschadigd en kan niet worden gelezen. Sla het opnieuw op "
+            "in Excel."
         )
     )
     try:

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from partnerships.choices import BBVCategory, LegalForm, PartyStatus, RegelingType
 from partnerships.legal_forms import profile
 from partnerships.models import Participation, Party, Theme
-from partnerships.models.parties import party_code
 from partnerships.models.participations import FINANCIAL_FIELDS, REGISTER_FIELDS
+from partnerships.models.parties import party_code
 from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import (
     Column,
@@ -241,7 +241,8 @@ class PartiesKind(SheetKind):
             _("Registercode"),
             _(
                 "De vaste sleutel in het register. Leeg bij een nieuw samenwerkingsverband: dan "
-                "wordt gezocht op KvK-nummer en naam, en anders een code gemaakt van de (korte) naam."
+                "wordt gezocht op KvK-nummer en naam, en anders een code gemaakt van de "
+                "(korte) naam."
             ),
             80,
             example="ggd-twente",

@@ -101,11 +101,13 @@ def _explanation_sheet(sheet, kind: SheetKind) -> None:
 def _general_rules() -> list[str]:
     return [
         _(
-            "Kolomkoppen mogen in een andere volgorde en schrijfwijze; onbekende kolommen worden gemeld."
+            "Kolomkoppen mogen in een andere volgorde en schrijfwijze; onbekende kolommen "
+            "worden gemeld."
         ),
         _("Bedragen: 1.234,56 of 1234,56; datums: 31-12-2026 (ook 2026-12-31 en Excel-datums)."),
         _(
-            "Een lege cel in een bestaand gegeven maakt dat veld leeg; een ontbrekende kolom laat het ongemoeid."
+            "Een lege cel in een bestaand gegeven maakt dat veld leeg; een ontbrekende kolom "
+            "laat het ongemoeid."
         ),
         _("Formules: de laatst door Excel berekende uitkomst telt."),
         _("De import slaat alle rijen op of geen: eerst ziet u een voorvertoning."),

@@ -69,7 +69,7 @@ def test_choices_by_label_label_without_brackets_or_identifier():
     assert cells.choice("openbaar LICHAAM", LegalForm) == LegalForm.PUBLIC_BODY
     assert cells.choice("cooperatie", LegalForm) == LegalForm.COOPERATIVE
     assert cells.choice("nv", LegalForm) == LegalForm.PUBLIC_LIMITED
-    with pytest.raises(cells.CellProblem, match="^een van: Openbaar lichaam"):
+    with pytest.raises(cells.CellProblem, match=r"^een van: Openbaar lichaam"):
         cells.choice("GR", LegalForm)
 
 

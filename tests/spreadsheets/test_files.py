@@ -89,8 +89,8 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(user):
     assert len(data) < 100_000
     message = refusal(user, data)
     assert message == (
-        "Het Excel-bestand pakt uit tot 47,7 MB uit %s kB; dat is niet in verhouding tot "
-        "een gewone werkmap en wordt niet gelezen." % round(len(data) / 1024)
+        f"Het Excel-bestand pakt uit tot 47,7 MB uit {round(len(data) / 1024)} kB; dat is niet "
+        "in verhouding tot een gewone werkmap en wordt niet gelezen."
     )
 
 

@@ -113,7 +113,7 @@ def test_headers_are_matched_whatever_case_spaces_accents_and_title_rows(supervi
 def test_a_model_rule_is_reported_on_the_row(supervisor, existing):
     data = xlsx(
         [
-            HEADERS + ["Deelname tot en met"],
+            [*HEADERS, "Deelname tot en met"],
             ["GM0153", "ggd-twente", "01-01-2019", 1, None, "31-12-2018"],
         ]
     )
@@ -124,7 +124,7 @@ def test_a_model_rule_is_reported_on_the_row(supervisor, existing):
 def test_an_overlapping_second_period_in_the_file_is_refused(supervisor, enschede, ggd):
     data = xlsx(
         [
-            HEADERS + ["Deelname tot en met"],
+            [*HEADERS, "Deelname tot en met"],
             ["GM0153", "ggd-twente", "01-01-2019", 1, None, None],
             ["GM0153", "ggd-twente", "01-01-2021", 1, None, None],
         ]
@@ -206,7 +206,7 @@ def test_finance_changes_the_financial_interest_of_its_own_participations(financ
 
 def test_a_council_member_may_not_import(enschede, existing):
     council = factories.user_with_role(RoleKind.COUNCIL, enschede)
-    with pytest.raises(service.ImportRefused, match="U mag geen deelnemingen importeren."):
+    with pytest.raises(service.ImportRefused, match=r"U mag geen deelnemingen importeren\."):
         commit(council, xlsx([HEADERS, ["GM0153", "ggd-twente", None, 1, None]]))
 
 

@@ -1,4 +1,5 @@
-"""Export, then import that file: nothing changes. Import a file twice: the second changes nothing."""
+"""Export, then import that file: nothing changes. Import a file twice: the second time
+nothing changes."""
 
 import io
 
@@ -92,7 +93,7 @@ def test_the_template_explains_every_column(db):
     assert workbook.sheetnames == ["Deelnemingen", "Toelichting"]
     headers = [c.value for c in workbook["Deelnemingen"][1]]
     assert headers[:3] == ["CBS-code deelnemer", "Deelnemer", "Registercode samenwerkingsverband"]
-    assert [c.value for c in workbook["Deelnemingen"][2]][0] == "GM0153"
+    assert next(c.value for c in workbook["Deelnemingen"][2]) == "GM0153"
     explained = {
         row[0].value: row for row in workbook["Toelichting"].iter_rows(min_row=2) if row[0].value
     }
