@@ -107,6 +107,18 @@ def related_cbs_code(record, path="organisation", attribute="cbs_code"):
     return getattr(record, attribute)
 
 
+def kvk_column(explanation) -> Column:
+    return Column(
+        "kvk_number",
+        _("KvK-nummer"),
+        cells.kvk_number,
+        explanation,
+        allowed=_("8 cijfers"),
+        aliases=("kvk", "kvk nummer", "handelsregister"),
+        export=lambda r: r.kvk_number or None,
+    )
+
+
 def organisation_name_column(header, path="organisation") -> Column:
     """The organisation's name beside its CBS code: for the reader, not read back in."""
     return Column(
