@@ -132,6 +132,25 @@ def organisation_name_column(header, path="organisation") -> Column:
     )
 
 
+def participant_columns(path="organisation") -> tuple[Column, Column]:
+    """The participant of a participation or contribution: its CBS code, and its name beside."""
+    return (
+        organisation_column(
+            header=_("CBS-code deelnemer"),
+            required=True,
+            aliases=(
+                "cbs code",
+                "cbscode",
+                "gemeentecode",
+                "cbs code gemeente",
+                "deelnemer cbs code",
+            ),
+            export=lambda r: related_cbs_code(r, path),
+        ),
+        organisation_name_column(_("Deelnemer"), path),
+    )
+
+
 # Party references, shared by the kinds that name a party.
 
 PARTY_REFERENCE = ("party_code", "party_kvk", "party_name")

@@ -23,11 +23,9 @@ from partnerships.spreadsheets.kinds import (
     RowRefused,
     SheetKind,
     field_values,
-    organisation_column,
-    organisation_name_column,
+    participant_columns,
     party_reference_columns,
     party_reference_problems,
-    related_cbs_code,
 )
 from registry import access
 from registry.models import Organisation, RoleKind
@@ -160,13 +158,7 @@ class ContributionsKind(SheetKind):
     model = Contribution
     roles = (RoleKind.FINANCE,)
     columns = (
-        organisation_column(
-            header=_("CBS-code deelnemer"),
-            required=True,
-            aliases=("cbs code", "cbscode", "gemeentecode", "deelnemer cbs code"),
-            export=lambda r: related_cbs_code(r, "participation.organisation"),
-        ),
-        organisation_name_column(_("Deelnemer"), "participation.organisation"),
+        *participant_columns("participation.organisation"),
         *party_reference_columns("participation"),
         _year_column(_("Het begrotingsjaar.")),
         amount_column(

@@ -39,6 +39,7 @@ from partnerships.spreadsheets.kinds import (
     kvk_column,
     organisation_column,
     organisation_name_column,
+    participant_columns,
     party_reference_columns,
     party_reference_problems,
     related_cbs_code,
@@ -446,19 +447,7 @@ class ParticipationsKind(SheetKind):
     model = Participation
     roles = (RoleKind.GRIFFIE, RoleKind.FINANCE)
     columns = (
-        organisation_column(
-            header=_("CBS-code deelnemer"),
-            required=True,
-            aliases=(
-                "cbs code",
-                "cbscode",
-                "gemeentecode",
-                "cbs code gemeente",
-                "deelnemer cbs code",
-            ),
-            export=related_cbs_code,
-        ),
-        organisation_name_column(_("Deelnemer")),
+        *participant_columns(),
         *party_reference_columns(),
         date_column(
             "start_date",

@@ -95,6 +95,8 @@ def commit(
                         "voorvertoning opnieuw voordat u doorvoert."
                     )
                 )
+            if run is not None and not _still_a_preview(run):
+                raise ImportRefused(_("Deze voorvertoning is al doorgevoerd."))
             if run is None:
                 run = _run(user, kind_name, data, file_name, plan, ImportStatus.COMMITTED, channel)
             else:
@@ -110,6 +112,15 @@ def commit(
             )
         ) from None
     return plan
+
+
+def _still_a_preview(run: ImportRun) -> bool:
+    """Locks the run, so that a double click on "Doorvoeren" commits once."""
+    return (
+        ImportRun.objects.select_for_update()
+        .filter(pk=run.pk, status=ImportStatus.PREVIEW)
+        .exists()
+    )
 
 
 def _run(user, kind_name, data, file_name, plan: Plan, status, channel) -> ImportRun:

@@ -238,3 +238,15 @@ def test_one_row_for_a_sole_participation_corrects_its_start_date(supervisor, ex
         ("deelname vanaf", "01-01-2019", "01-07-2019")
     ]
     assert Participation.objects.get().start_date == datetime.date(2019, 7, 1)
+
+
+def test_a_preview_is_committed_once(supervisor, existing):
+    data = xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 2, None]])
+    _plan, run = service.preview(supervisor, "participations", data, "d.xlsx")
+    service.confirm(supervisor, run)
+    with pytest.raises(service.ImportRefused, match="al doorgevoerd"):
+        service.confirm(supervisor, run)
+    stale = ImportRun.objects.get()
+    stale.status = "preview"  # as a second request that read the run before the first commit
+    with pytest.raises(service.ImportRefused, match="al doorgevoerd"):
+        service.commit(supervisor, "participations", data, "d.xlsx", channel="admin", run=stale)
