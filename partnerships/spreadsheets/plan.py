@@ -150,7 +150,8 @@ def _parse_row(columns, positions, number, values, table: Table, outcome: RowOut
             outcome.problems.append(Problem(number, letter, column.header, _found(raw), message))
 
         merge = table.merged.get((number, index))
-        if (number, index) in table.formulas_without_value:
+        formula = (number, index) in table.formulas_without_value
+        if formula:
             problem(_("formule zonder opgeslagen uitkomst; open en bewaar het bestand in Excel"))
         elif merge and is_empty(raw):
             problem(
@@ -161,7 +162,7 @@ def _parse_row(columns, positions, number, values, table: Table, outcome: RowOut
         except CellProblem as cell_problem:
             problem(_("verwacht %(expected)s") % {"expected": cell_problem.expected})
             continue
-        if column.required and row[column.name] is None and not merge:
+        if column.required and row[column.name] is None and not (merge or formula):
             problem(_("lege cel; deze kolom is verplicht"))
     return row
 

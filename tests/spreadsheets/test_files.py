@@ -173,3 +173,10 @@ def test_csv_in_windows_1252_with_semicolons(user, enschede):
     assert participation.notes == "Inbreng coöperatie, zie raadsbesluit"
     assert str(participation.amount_at_risk) == "25000.00"
     assert participation.start_date.isoformat() == "2018-12-31"
+
+
+def test_a_formula_without_value_in_a_required_column_is_one_problem(user):
+    plan = committed(user, xlsx([HEADERS, ['=CONCAT("GM","0153")', "ggd-twente", 1]]))
+    assert [(p.row, p.column, p.message) for p in plan.problems] == [
+        (2, "A", "formule zonder opgeslagen uitkomst; open en bewaar het bestand in Excel")
+    ]
