@@ -29,7 +29,11 @@ def export_rows(kind: SheetKind, user) -> list[list]:
 
 
 def _value(column, record):
-    value = column.export(record) if column.export else getattr(record, column.name)
+    return _cell(column.export(record) if column.export else getattr(record, column.name))
+
+
+def _cell(value):
+    """A value as a spreadsheet cell holds it: yes/no in Dutch, labels as text, "" empty."""
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     if isinstance(value, Promise):  # a lazily translated label
@@ -116,7 +120,7 @@ def _general_rules() -> list[str]:
 
 def template_xlsx(kind: SheetKind) -> bytes:
     """The columns, one example row and the explanation sheet."""
-    example = [column.example for column in kind.columns]
+    example = [_cell(column.example) for column in kind.columns]
     return to_xlsx(kind, [example], explanation=True)
 
 

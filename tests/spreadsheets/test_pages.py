@@ -9,6 +9,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from partnerships.models import ImportRun, Participation
+from partnerships.spreadsheets.catalogue import KINDS
+from partnerships.spreadsheets.columns import match_headers
+from partnerships.spreadsheets.files import read_table
 from tests import factories
 from tests.conftest import client_for
 from tests.spreadsheets.conftest import xlsx
@@ -86,6 +89,17 @@ def test_the_participations_export_has_a_fixed_number_of_queries(
     client.get(reverse("admin:index"))
     with django_assert_num_queries(4):  # session, user, roles, rows
         client.get(reverse("spreadsheet_export", args=["participations", "csv"]))
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_template_downloads_and_its_example_row_reads_back(kind, supervisor):
+    response = client_for(supervisor).get(reverse("spreadsheet_template", args=[kind]))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[1] == "Toelichting"
+    header = [c.value for c in workbook.worksheets[0][1]]
+    assert header == [str(c.header) for c in KINDS[kind].columns]
+    assert match_headers(KINDS[kind].columns, read_table(response.content).rows).problems == []
 
 
 def test_a_template_downloads_for_every_registry_user(enschede):
