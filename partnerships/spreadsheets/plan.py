@@ -85,6 +85,10 @@ class Plan:
     def ok(self) -> bool:
         return not self.file_problems and not any(r.status == ERROR for r in self.rows)
 
+    @property
+    def changes_anything(self) -> bool:
+        return any(row.status in (NEW, CHANGED) for row in self.rows)
+
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status)
 

@@ -46,9 +46,10 @@ def plan_file(user, kind_name: str, data: bytes, progress=None) -> Plan:
 
 
 def preview(user, kind_name: str, data: bytes, file_name: str) -> tuple[Plan, ImportRun | None]:
-    """The plan, and when it can be committed the ImportRun that keeps the file for confirm()."""
+    """The plan, and when it has something to commit the ImportRun that keeps the file for
+    confirm()."""
     plan = plan_file(user, kind_name, data)
-    if not plan.ok:
+    if not plan.ok or not plan.changes_anything:
         return plan, None
     ImportRun.objects.filter(user=user, status=ImportStatus.PREVIEW).delete()
     run = _run(user, kind_name, data, file_name, plan, ImportStatus.PREVIEW, ImportChannel.ADMIN)

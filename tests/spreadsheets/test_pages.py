@@ -55,6 +55,14 @@ def test_a_file_with_errors_offers_no_confirm_and_saves_nothing(supervisor, exis
     assert not ImportRun.objects.exists()
 
 
+def test_a_file_the_register_already_holds_offers_nothing_to_confirm(supervisor, existing):
+    response = upload(client_for(supervisor), xlsx([HEADERS, ["GM0153", "ggd-twente", 1]]))
+    page = response.content.decode()
+    assert "1 rijen: 0 nieuw, 0 gewijzigd, 1 ongewijzigd, 0 met fouten." in page
+    assert "er is niets door te voeren" in page and "Doorvoeren" not in page
+    assert not ImportRun.objects.exists()
+
+
 def test_a_refused_file_is_shown_on_the_form(supervisor, existing):
     response = upload(client_for(supervisor), b"%PDF-1.4 not a sheet")
     assert "Dit is geen spreadsheet" in response.content.decode()
