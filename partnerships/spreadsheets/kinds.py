@@ -8,11 +8,13 @@ admin. The six kinds live in kinds_register.py and kinds_money.py.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, QuerySet
 from django.utils.translation import gettext as _
 
+from partnerships.models import Participation, Party
 from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import Column
+from registry.models import Organisation
 
 
 class RowRefused(Exception):
@@ -98,24 +100,37 @@ def organisation_column(name="organisation", header=None, **options) -> Column:
     )
 
 
-def related_cbs_code(record, path="organisation", attribute="cbs_code"):
-    """The CBS code (or another attribute) of the organisation at `path` ("a.b"), if any."""
-    for step in path.split("."):
+def _at(record, path: str):
+    """The record at the end of a dotted path of relations ("participation.party"), or None."""
+    for step in filter(None, path.split(".")):
         record = getattr(record, step)
         if record is None:
             return None
-    return getattr(record, attribute)
+    return record
 
 
-def kvk_column(explanation) -> Column:
+def related_cbs_code(record, path="organisation", attribute="cbs_code"):
+    """The CBS code (or another attribute) of the organisation at `path` ("a.b"), if any."""
+    related = _at(record, path)
+    return None if related is None else getattr(related, attribute)
+
+
+def kvk_column(
+    explanation,
+    name="kvk_number",
+    header=None,
+    path="",
+    aliases=("kvk", "kvk nummer", "handelsregister"),
+) -> Column:
+    """A KvK number: of the record itself, or of the record at `path` (an export only)."""
     return Column(
-        "kvk_number",
-        _("KvK-nummer"),
+        name,
+        header or _("KvK-nummer"),
         cells.kvk_number,
         explanation,
         allowed=_("8 cijfers"),
-        aliases=("kvk", "kvk nummer", "handelsregister"),
-        export=lambda r: r.kvk_number or None,
+        aliases=aliases,
+        export=lambda r: _at(r, path).kvk_number or None,
     )
 
 
@@ -157,6 +172,9 @@ PARTY_REFERENCE = ("party_code", "party_kvk", "party_name")
 
 
 def party_reference_columns(prefix: str = "") -> tuple[Column, ...]:
+    """The party a row is about, by code, KvK number or name; `prefix` is the path to the
+    record holding the party, for the export ("participation" for a contribution)."""
+    party = f"{prefix}.party" if prefix else "party"
     return (
         Column(
             "party_code",
@@ -169,16 +187,14 @@ def party_reference_columns(prefix: str = "") -> tuple[Column, ...]:
             ),
             example="ggd-twente",
             aliases=("registercode", "code samenwerkingsverband", "code partij", "partijcode"),
-            export=lambda r: _party(r, prefix).code,
+            export=lambda r: _at(r, party).code,
         ),
-        Column(
+        kvk_column(
+            _("Gebruikt als de registercode ontbreekt."),
             "party_kvk",
             _("KvK-nummer samenwerkingsverband"),
-            cells.kvk_number,
-            _("Gebruikt als de registercode ontbreekt."),
-            allowed=_("8 cijfers"),
-            aliases=("kvk samenwerkingsverband", "kvk partij", "kvk nummer partij"),
-            export=lambda r: _party(r, prefix).kvk_number or None,
+            party,
+            ("kvk samenwerkingsverband", "kvk partij", "kvk nummer partij"),
         ),
         Column(
             "party_name",
@@ -198,15 +214,9 @@ def party_reference_columns(prefix: str = "") -> tuple[Column, ...]:
                 "naam regeling",
                 "regeling",
             ),
-            export=lambda r: _party(r, prefix).name,
+            export=lambda r: _at(r, party).name,
         ),
     )
-
-
-def _party(record, prefix: str):
-    for attribute in filter(None, prefix.split(".")):
-        record = getattr(record, attribute)
-    return record.party
 
 
 def party_reference_problems(present: set[str]) -> list[str]:
@@ -222,9 +232,11 @@ def party_reference_problems(present: set[str]) -> list[str]:
 
 
 class PartyFinder:
-    """Finds a party by registry code, else KvK number, else exact name (normalised)."""
+    """Finds a party by registry code, else KvK number, else exact name (normalised).
+    Without `parties`, all parties are loaded (one query; a few thousand nationally)."""
 
-    def __init__(self, parties):
+    def __init__(self, parties=None):
+        parties = list(Party.objects.all() if parties is None else parties)
         self.by_pk = {party.pk: party for party in parties}
         self.by_code = {party.code.upper(): party for party in parties}
         self.by_kvk: dict[str, list] = {}
@@ -274,8 +286,16 @@ class PartyFinder:
 
 
 class OrganisationFinder:
-    def __init__(self, organisations):
+    """Finds an organisation by CBS code; loads all organisations (one query, a few hundred)."""
+
+    def __init__(self):
+        organisations = list(Organisation.objects.all())
+        self.by_pk = {o.pk: o for o in organisations}
         self.by_code = {o.cbs_code: o for o in organisations if o.cbs_code}
+
+    def pks(self, codes) -> list[int]:
+        """The pks of the organisations with these codes (unknown codes are left out)."""
+        return [self.by_code[code].pk for code in set(codes) if code in self.by_code]
 
     def find(self, code: str | None, column: str, *, required: bool = True):
         if not code:
@@ -285,3 +305,20 @@ class OrganisationFinder:
                 return None
             raise RowRefused(_("Onbekende CBS-code “%(code)s”.") % {"code": code}, column)
         return self.by_code[code]
+
+
+def participations_by_pair(
+    organisation_ids, organisations: OrganisationFinder, parties: PartyFinder
+) -> dict[tuple[int, int], list[Participation]]:
+    """The participations of these organisations by (organisation, party), latest start first,
+    with their organisation and party taken from the finders instead of a query each."""
+    by_pair: dict[tuple[int, int], list[Participation]] = {}
+    latest_first = Participation.objects.filter(organisation_id__in=organisation_ids).order_by(
+        F("start_date").desc(nulls_last=True)
+    )
+    for participation in latest_first:
+        participation.organisation = organisations.by_pk[participation.organisation_id]
+        participation.party = parties.by_pk[participation.party_id]
+        key = (participation.organisation_id, participation.party_id)
+        by_pair.setdefault(key, []).append(participation)
+    return by_pair

@@ -8,7 +8,7 @@ participation that runs in that year (the latest one if the participant left and
 from django.utils.translation import gettext as _
 
 from partnerships.choices import ContributionBasis, FiguresKind
-from partnerships.models import AnnualFigures, Contribution, Participation, Party
+from partnerships.models import AnnualFigures, Contribution
 from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import (
     Column,
@@ -24,11 +24,12 @@ from partnerships.spreadsheets.kinds import (
     SheetKind,
     field_values,
     participant_columns,
+    participations_by_pair,
     party_reference_columns,
     party_reference_problems,
 )
 from registry import access
-from registry.models import Organisation, RoleKind
+from registry.models import RoleKind
 from registry.periods import overlaps, year_span
 
 
@@ -97,7 +98,7 @@ class AnnualFiguresKind(SheetKind):
         return party_reference_problems(present)
 
     def prepare(self, rows, context):
-        parties = PartyFinder(list(Party.objects.all()))
+        parties = PartyFinder()
         context.lookups["parties"] = parties
         existing = AnnualFigures.objects.filter(party_id__in=_named_parties(rows, parties))
         context.lookups["existing"] = {(f.party_id, f.year, f.kind, f.version): f for f in existing}
@@ -193,22 +194,10 @@ class ContributionsKind(SheetKind):
         return party_reference_problems(present)
 
     def prepare(self, rows, context):
-        organisations = OrganisationFinder(Organisation.objects.all())
-        parties = PartyFinder(list(Party.objects.all()))
-        ids = [
-            organisations.by_code[r["organisation"]].pk
-            for r in rows
-            if r["organisation"] in organisations.by_code
-        ]
-        by_pk = {o.pk: o for o in organisations.by_code.values()}
-        participations: dict[tuple[int, int], list[Participation]] = {}
-        for participation in Participation.objects.filter(organisation_id__in=ids).order_by(
-            "-start_date"
-        ):
-            participation.organisation = by_pk[participation.organisation_id]
-            participation.party = parties.by_pk[participation.party_id]
-            key = (participation.organisation_id, participation.party_id)
-            participations.setdefault(key, []).append(participation)
+        organisations = OrganisationFinder()
+        parties = PartyFinder()
+        ids = organisations.pks(row["organisation"] for row in rows)
+        participations = participations_by_pair(ids, organisations, parties)
         existing = Contribution.objects.filter(participation__organisation_id__in=ids)
         context.lookups.update(
             organisations=organisations,

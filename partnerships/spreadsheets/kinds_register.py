@@ -11,6 +11,7 @@ Natural keys (a re-import updates instead of duplicating):
 """
 
 import datetime
+from collections import Counter
 
 from django.utils.translation import gettext as _
 
@@ -40,6 +41,7 @@ from partnerships.spreadsheets.kinds import (
     organisation_column,
     organisation_name_column,
     participant_columns,
+    participations_by_pair,
     party_reference_columns,
     party_reference_problems,
     related_cbs_code,
@@ -97,10 +99,8 @@ class OrganisationsKind(SheetKind):
     )
 
     def prepare(self, rows, context):
-        context.lookups["organisations"] = finder = OrganisationFinder(Organisation.objects.all())
-        context.lookups["original_province"] = {
-            o.pk: o.province_id for o in finder.by_code.values()
-        }
+        context.lookups["organisations"] = finder = OrganisationFinder()
+        context.lookups["original_province"] = {pk: o.province_id for pk, o in finder.by_pk.items()}
 
     def locate(self, row, context):
         finder = context.lookups["organisations"]
@@ -176,7 +176,7 @@ class PopulationKind(SheetKind):
     )
 
     def prepare(self, rows, context):
-        context.lookups["organisations"] = OrganisationFinder(Organisation.objects.all())
+        context.lookups["organisations"] = OrganisationFinder()
         codes = {row["organisation"] for row in rows}
         context.lookups["existing"] = {
             (f.organisation_id, f.year): f
@@ -334,7 +334,7 @@ class PartiesKind(SheetKind):
     def prepare(self, rows, context):
         parties = list(Party.objects.prefetch_related("bodies", "themes"))
         context.lookups["parties"] = PartyFinder(parties)
-        context.lookups["organisations"] = OrganisationFinder(Organisation.objects.all())
+        context.lookups["organisations"] = OrganisationFinder()
         context.lookups["themes"] = {cells.normalised(t.name): t for t in Theme.objects.all()}
         context.lookups["codes"] = set(context.lookups["parties"].by_code)
         context.writable = set(
@@ -436,6 +436,11 @@ class PartiesKind(SheetKind):
         )
 
 
+def _pair_as_written(row: dict) -> tuple:
+    """The organisation and party as the row names them (before they are looked up)."""
+    return (row["organisation"], *(row.get(name) for name in PARTY_REFERENCE))
+
+
 PARTICIPATION_FIELDS = tuple(
     name for name in (*REGISTER_FIELDS, *FINANCIAL_FIELDS) if name not in ("party", "organisation")
 )
@@ -501,27 +506,15 @@ class ParticipationsKind(SheetKind):
         return party_reference_problems(present)
 
     def prepare(self, rows, context):
-        organisations = OrganisationFinder(Organisation.objects.all())
-        parties = PartyFinder(list(Party.objects.all()))
-        codes = {row["organisation"] for row in rows}
-        ids = [organisations.by_code[c].pk for c in codes if c in organisations.by_code]
-        by_pk = {o.pk: o for o in organisations.by_code.values()}
-        existing: dict[tuple[int, int], list[Participation]] = {}
-        for participation in Participation.objects.filter(organisation_id__in=ids):
-            participation.organisation = by_pk[participation.organisation_id]
-            participation.party = parties.by_pk[participation.party_id]
-            existing.setdefault((participation.organisation_id, participation.party_id), []).append(
-                participation
-            )
-        rows_per_pair: dict[tuple, int] = {}
-        for row in rows:
-            key = (row["organisation"], *(row.get(name) for name in PARTY_REFERENCE))
-            rows_per_pair[key] = rows_per_pair.get(key, 0) + 1
+        organisations = OrganisationFinder()
+        parties = PartyFinder()
+        ids = organisations.pks(row["organisation"] for row in rows)
+        existing = participations_by_pair(ids, organisations, parties)
         context.lookups.update(
             organisations=organisations,
             parties=parties,
             existing=existing,
-            rows_per_pair=rows_per_pair,
+            rows_per_pair=Counter(_pair_as_written(row) for row in rows),
         )
         context.writable = set(
             access.scope(
@@ -545,8 +538,7 @@ class ParticipationsKind(SheetKind):
             same_start = [p for p in siblings if p.start_date == row["start_date"]]
             if same_start:
                 return same_start[0]
-        pair = (row["organisation"], *(row.get(name) for name in PARTY_REFERENCE))
-        if len(siblings) == 1 and lookups["rows_per_pair"][pair] == 1:
+        if len(siblings) == 1 and lookups["rows_per_pair"][_pair_as_written(row)] == 1:
             return siblings[0]
         if "start_date" not in row and siblings:
             raise RowRefused(
