@@ -48,8 +48,18 @@ class SheetKind:
         return next(c for c in self.columns if c.name == name)
 
     def header_problems(self, present: set[str]) -> list[str]:
-        """Problems with the set of columns beyond required ones (e.g. "one of these")."""
-        return []
+        """Problems with the set of columns beyond required ones: a kind that names a party
+        needs one of the three columns that can name it."""
+        names_a_party = any(column.name in PARTY_REFERENCE for column in self.columns)
+        if not names_a_party or present & set(PARTY_REFERENCE):
+            return []
+        return [
+            _(
+                "Geef het samenwerkingsverband aan met een kolom “Registercode "
+                "samenwerkingsverband”, “KvK-nummer samenwerkingsverband” of “Naam "
+                "samenwerkingsverband”."
+            )
+        ]
 
     def prepare(self, rows: list[dict], context: Context) -> None:
         """Load what the rows refer to and the existing records, into context.lookups."""
@@ -217,18 +227,6 @@ def party_reference_columns(prefix: str = "") -> tuple[Column, ...]:
             export=lambda r: _at(r, party).name,
         ),
     )
-
-
-def party_reference_problems(present: set[str]) -> list[str]:
-    if present & set(PARTY_REFERENCE):
-        return []
-    return [
-        _(
-            "Geef het samenwerkingsverband aan met een kolom “Registercode "
-            "samenwerkingsverband”, “KvK-nummer samenwerkingsverband” of “Naam "
-            "samenwerkingsverband”."
-        )
-    ]
 
 
 class PartyFinder:

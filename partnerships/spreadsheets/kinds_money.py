@@ -26,7 +26,6 @@ from partnerships.spreadsheets.kinds import (
     participant_columns,
     participations_by_pair,
     party_reference_columns,
-    party_reference_problems,
 )
 from registry import access
 from registry.models import RoleKind
@@ -93,9 +92,6 @@ class AnnualFiguresKind(SheetKind):
             "source_url", _("Link naar het document"), _("Webadres."), 200, aliases=("link", "url")
         ),
     )
-
-    def header_problems(self, present):
-        return party_reference_problems(present)
 
     def prepare(self, rows, context):
         parties = PartyFinder()
@@ -189,9 +185,6 @@ class ContributionsKind(SheetKind):
             ContributionBasis,
         ),
     )
-
-    def header_problems(self, present):
-        return party_reference_problems(present)
 
     def prepare(self, rows, context):
         organisations = OrganisationFinder()

@@ -43,7 +43,6 @@ from partnerships.spreadsheets.kinds import (
     participant_columns,
     participations_by_pair,
     party_reference_columns,
-    party_reference_problems,
     related_cbs_code,
 )
 from registry import access
@@ -501,9 +500,6 @@ class ParticipationsKind(SheetKind):
             "notes", _("Toelichting"), _("Vrije tekst."), aliases=("opmerking", "opmerkingen")
         ),
     )
-
-    def header_problems(self, present):
-        return party_reference_problems(present)
 
     def prepare(self, rows, context):
         organisations = OrganisationFinder()
