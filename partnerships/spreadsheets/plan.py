@@ -131,9 +131,10 @@ def make_plan(
     context = Context(acting=acting)
     kind.prepare([o.values for o in parsed if not o.problems], context)
     seen: dict[tuple, int] = {}
+    letters = {name: column_letter(index) for name, index in header.positions.items()}
     for done, outcome in enumerate(parsed, start=1):
         if not outcome.problems:
-            _judge(kind, outcome, context, seen, header.positions)
+            _judge(kind, outcome, context, seen, letters)
         if outcome.problems:
             outcome.status = ERROR
         if progress:
@@ -171,8 +172,8 @@ def _parse_row(columns, positions, number, values, table: Table, outcome: RowOut
     return row
 
 
-def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, positions) -> None:
-    letters = {name: column_letter(index) for name, index in positions.items()}
+def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters) -> None:
+    """Locate the row's record, set its values and judge it; `letters`: column name -> "C"."""
 
     def refuse(message: str, column: str = "") -> None:
         letter = letters.get(column, "")
@@ -224,7 +225,7 @@ def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, positio
         refuse(refusal)
         return
     for name, messages in _model_errors(kind, record, context).items():
-        column = _column_of(kind, name, letters)
+        column = name if name in letters else ""  # a field error on a column of the file
         for message in messages:
             if column:
                 refuse(message, column)
@@ -251,10 +252,6 @@ def _model_errors(kind: SheetKind, record, context: Context) -> dict[str, list[s
     for message in broken_constraints(record):
         errors.setdefault(NON_FIELD_ERRORS, []).append(message)
     return errors
-
-
-def _column_of(kind, field_name: str, letters) -> str:
-    return field_name if field_name in letters else ""
 
 
 def _found(raw) -> str:
