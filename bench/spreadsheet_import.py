@@ -3,9 +3,11 @@ django-import-export's plain row-by-row import of the same file in the same run.
 
     .venv/bin/python bench/spreadsheet_import.py [--rows 20000] [--baseline-rows N]
 
-Run bench/generate_synthetic.py first (it fills the PostgreSQL database registry_bench).
-The sheet: every synthetic participation, topped up with new pairs of a municipality and a
-party of its province until it has --rows rows, written as XLSX by the export. Before each
+Run bench/generate_synthetic.py first (it creates the PostgreSQL database registry_bench);
+this script generates the synthetic set (seed 1) again before it starts, so every run reads
+the same sheet whatever an earlier run left behind. The sheet: every synthetic
+participation, topped up with new pairs of a municipality and a party of its province until
+it has --rows rows, written as XLSX by the export. Before each
 import the synthetic participations are removed, so every row is new (the heaviest case).
 Printed: rows per second for the preview (nothing written) and the commit, for this
 registry and for django-import-export (dry_run=True, then dry_run=False) on the same file;
@@ -37,6 +39,7 @@ django.setup()
 import tablib  # noqa: E402
 from import_export import fields, resources, widgets  # noqa: E402
 
+from partnerships import synthetic  # noqa: E402
 from partnerships.models import Participation, Party  # noqa: E402
 from partnerships.spreadsheets import service, writing  # noqa: E402
 from partnerships.spreadsheets.catalogue import KINDS  # noqa: E402
@@ -166,6 +169,7 @@ def main() -> None:
     args = parser.parse_args()
     administrator = ServerAdministrator()
     print(f"Spreadsheet import, {os.cpu_count()} cores, database {os.environ['DATABASE_URL']}")
+    synthetic.generate(seed=1)
     data, seconds = timed(lambda: make_sheet(args.rows))
     print(f"sheet: {args.rows} rows, {len(data) / 1024 / 1024:.1f} MB XLSX ({seconds:.1f} s)")
 
