@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from cycle.admin import create_next_budget_cycle
+from partnerships.cycle.admin import create_next_budget_cycle
 from partnerships import (
     admin_finance,  # noqa: F401 (registers the money admins)
     admin_imports,  # noqa: F401 (registers the list of imports)

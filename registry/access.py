@@ -211,7 +211,7 @@ class Policy:
 
 @functools.cache
 def _policies() -> dict[type[Model], Policy]:
-    from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
+    from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
     from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
     from partnerships.models import (
         AnnualFigures,
@@ -325,7 +325,7 @@ def can_add(user, model) -> bool:
 
 def may_create(user, obj: Model) -> bool:
     """May `user` create this (unsaved) object? Judged by what it belongs to."""
-    from cycle.models import Zienswijze
+    from partnerships.cycle.models import Zienswijze
     from evaluations.models import Evaluation, FollowUpAction, Score
     from partnerships.models import Contribution, Participation, Party, Seat, UsageFigure
 

@@ -44,9 +44,9 @@ INSTALLED_APPS = [
     "simple_history",
     "registry",
     "partnerships",
-    "cycle",
+    "partnerships.cycle",
     "evaluations",
-    "agenda",
+    "evaluations.agenda",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.generic import RedirectView
 
-from agenda.views import agenda_view
+from evaluations.agenda.views import agenda_view
 from evaluations.views import comparison_view
 from partnerships.spreadsheet_views import (
     confirm_view,

@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cycle import calendar
-from cycle.choices import DocumentKind, DocumentState
-from cycle.models import CycleDocument, RuleSet
-from cycle.queries import with_state
+from partnerships.cycle import calendar
+from partnerships.cycle.choices import DocumentKind, DocumentState
+from partnerships.cycle.models import CycleDocument, RuleSet
+from partnerships.cycle.queries import with_state
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cycle import calendar
-from cycle.choices import DocumentKind
-from cycle.zienswijzen import open_zienswijzen
+from partnerships.cycle import calendar
+from partnerships.cycle.choices import DocumentKind
+from partnerships.cycle.zienswijzen import open_zienswijzen
 from evaluations.choices import Performer
 from evaluations.models import Evaluation
 from registry.models import RoleKind

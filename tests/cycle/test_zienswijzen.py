@@ -8,10 +8,10 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from cycle import calendar
-from cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
-from cycle.models import CycleDocument, Zienswijze
-from cycle.zienswijzen import take_step
+from partnerships.cycle import calendar
+from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
+from partnerships.cycle.models import CycleDocument, Zienswijze
+from partnerships.cycle.zienswijzen import take_step
 from registry.models import RoleKind
 from registry.workflow import StepRefused
 from tests import factories
@@ -198,7 +198,7 @@ def test_overdue_zienswijzen_are_flagged_and_others_invisible(enschede_view, alm
 
 
 def test_new_terms_move_the_deadline_of_open_zienswijzen(draft, enschede_view):
-    from cycle.models import RuleSet
+    from partnerships.cycle.models import RuleSet
 
     admin = client_for(factories.admin_user())
     rules = RuleSet.objects.get(name="Wgr sinds 1 juli 2022")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cycle.demo_data import load_cycle
+from partnerships.cycle.demo_data import load_cycle
 from evaluations.demo_data import load_evaluations
 from partnerships.demo_data import load_parties
 from partnerships.demo_finance import load_finance

@@ -15,7 +15,7 @@ from django.db.models import (
     When,
 )
 
-from cycle.choices import DocumentState, ZienswijzeStatus
+from partnerships.cycle.choices import DocumentState, ZienswijzeStatus
 
 
 def state_conditions(today: datetime.date) -> dict[str, Q]:

@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cycle.choices import ZienswijzeStatus
-from cycle.models import CycleDocument, Zienswijze
+from partnerships.cycle.choices import ZienswijzeStatus
+from partnerships.cycle.models import CycleDocument, Zienswijze
 from evaluations.choices import ActionStatus
 from evaluations.models import FollowUpAction
 from evaluations.schedule import current_participations, schedule_for

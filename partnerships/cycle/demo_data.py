@@ -4,10 +4,10 @@ where the zienswijze has not yet reached them."""
 
 from django.contrib.auth import get_user_model
 
-from cycle import calendar
-from cycle.choices import DocumentKind, ZienswijzeStatus
-from cycle.models import CycleDocument, Zienswijze
-from cycle.zienswijzen import open_zienswijzen, take_step
+from partnerships.cycle import calendar
+from partnerships.cycle.choices import DocumentKind, ZienswijzeStatus
+from partnerships.cycle.models import CycleDocument, Zienswijze
+from partnerships.cycle.zienswijzen import open_zienswijzen, take_step
 from partnerships.models import Party
 
 ORDER = list(ZienswijzeStatus.values)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agenda.items import agenda_for
+from evaluations.agenda.items import agenda_for
 from registry import access
 from registry.models import Organisation
 

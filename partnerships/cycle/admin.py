@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cycle import calendar, zienswijzen
-from cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
-from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
-from cycle.queries import state_conditions, with_overdue, with_state
+from partnerships.cycle import calendar, zienswijzen
+from partnerships.cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
+from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
+from partnerships.cycle.queries import state_conditions, with_overdue, with_state
 from registry import access
 from registry.admin_base import (
     OrganisationFilter,

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from cycle.calendar import rule_set_for, zienswijze_deadline
-from cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
-from cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
+from partnerships.cycle.calendar import rule_set_for, zienswijze_deadline
+from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
+from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from registry import access
 from registry.models import OrganisationKind, RoleKind
 from registry.periods import overlaps_q

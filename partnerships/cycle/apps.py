@@ -3,5 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CycleConfig(AppConfig):
-    name = "cycle"
+    name = "partnerships.cycle"
+    label = "cycle"
     verbose_name = _("Begrotingscyclus en zienswijzen")

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
+from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
 from partnerships.models.finance import year_field
 from registry.periods import dates_in_order, overlaps
 

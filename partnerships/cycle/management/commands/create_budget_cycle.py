@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from cycle.calendar import CYCLE_LEGAL_FORMS, ensure_cycle
+from partnerships.cycle.calendar import CYCLE_LEGAL_FORMS, ensure_cycle
 from partnerships.models import Party
 
 

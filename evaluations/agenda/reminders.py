@@ -13,8 +13,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agenda.items import AgendaItem, agenda_for
-from agenda.models import ReminderSent
+from evaluations.agenda.items import AgendaItem, agenda_for
+from evaluations.agenda.models import ReminderSent
 from registry.models import Organisation, Role, RoleKind
 
 UPCOMING, OVERDUE = "upcoming", "overdue"

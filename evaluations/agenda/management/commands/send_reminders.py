@@ -5,7 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from agenda.reminders import send_reminders
+from evaluations.agenda.reminders import send_reminders
 
 
 class Command(BaseCommand):
