@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.cycle.admin import create_next_budget_cycle
 from partnerships import (
     admin_finance,  # noqa: F401 (registers the money admins)
     admin_imports,  # noqa: F401 (registers the list of imports)
@@ -15,6 +14,7 @@ from partnerships.admin_filters import (
     ParticipationVerbondenPartijFilter,
     PartyVerbondenPartijFilter,
 )
+from partnerships.cycle.admin import create_next_budget_cycle
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
 from partnerships.models.participations import FINANCIAL_FIELDS
 from registry import access

@@ -211,8 +211,8 @@ class Policy:
 
 @functools.cache
 def _policies() -> dict[type[Model], Policy]:
-    from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
     from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
+    from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
     from partnerships.models import (
         AnnualFigures,
         Body,
@@ -325,8 +325,8 @@ def can_add(user, model) -> bool:
 
 def may_create(user, obj: Model) -> bool:
     """May `user` create this (unsaved) object? Judged by what it belongs to."""
-    from partnerships.cycle.models import Zienswijze
     from evaluations.models import Evaluation, FollowUpAction, Score
+    from partnerships.cycle.models import Zienswijze
     from partnerships.models import Contribution, Participation, Party, Seat, UsageFigure
 
     g = grants(user)

@@ -131,11 +131,11 @@ def test_demo_shows_what_enschede_leaving_the_gbt_would_cost(demo):
 
 
 def test_demo_has_a_realistic_cycle_and_completed_evaluations(demo):
+    from evaluations.choices import EvaluationStatus
+    from evaluations.models import Evaluation
     from partnerships.cycle.choices import DocumentState, ZienswijzeStatus
     from partnerships.cycle.models import CycleDocument, Zienswijze
     from partnerships.cycle.queries import with_state
-    from evaluations.choices import EvaluationStatus
-    from evaluations.models import Evaluation
 
     late = with_state(CycleDocument.objects.all(), datetime.date(2026, 11, 22)).filter(
         state=DocumentState.LATE

@@ -13,11 +13,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from partnerships.cycle.choices import ZienswijzeStatus
-from partnerships.cycle.models import CycleDocument, Zienswijze
 from evaluations.choices import ActionStatus
 from evaluations.models import FollowUpAction
 from evaluations.schedule import current_participations, schedule_for
+from partnerships.cycle.choices import ZienswijzeStatus
+from partnerships.cycle.models import CycleDocument, Zienswijze
 from registry import formatting
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from partnerships.choices import LegalForm
 from partnerships.cycle.choices import DocumentKind
 from partnerships.cycle.models import CycleDocument, RuleSet
-from partnerships.choices import LegalForm
 from partnerships.models import Party
 from registry import formatting
 

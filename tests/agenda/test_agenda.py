@@ -12,11 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from evaluations.agenda.items import agenda_for
+from evaluations.choices import Performer
+from evaluations.models import Evaluation, FollowUpAction
 from partnerships.cycle import calendar
 from partnerships.cycle.choices import DocumentKind
 from partnerships.cycle.zienswijzen import open_zienswijzen
-from evaluations.choices import Performer
-from evaluations.models import Evaluation, FollowUpAction
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for

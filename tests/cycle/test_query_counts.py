@@ -8,11 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from evaluations.choices import Performer
+from evaluations.models import Evaluation
 from partnerships.cycle import calendar
 from partnerships.cycle.choices import DocumentKind
 from partnerships.cycle.zienswijzen import open_zienswijzen
-from evaluations.choices import Performer
-from evaluations.models import Evaluation
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for

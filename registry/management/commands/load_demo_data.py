@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from partnerships.cycle.demo_data import load_cycle
 from evaluations.demo_data import load_evaluations
+from partnerships.cycle.demo_data import load_cycle
 from partnerships.demo_data import load_parties
 from partnerships.demo_finance import load_finance
 from registry.demo_data import create_demo_users, load_organisations, read_toml
