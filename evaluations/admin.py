@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from evaluations import workflow
+from evaluations import services
 from evaluations.choices import EvaluationStatus
 from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
 from registry import access
@@ -55,7 +55,7 @@ class FollowUpActionInline(RegisterInline):
 
 def _step_action(target: str, description: str):
     def take(evaluation, user, data):
-        workflow.take_step(evaluation, target, user, comment=data["comment"], on=data["on"])
+        services.take_step(evaluation, target, user, comment=data["comment"], on=data["on"])
 
     return step_action(f"step_{target}", description, StepForm, take)
 

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EvaluationsConfig(AppConfig):
     name = "evaluations"
     verbose_name = _("Evaluaties")
+
+    def ready(self):
+        from evaluations import policies, services
+
+        policies.register()
+        services.register()

@@ -19,7 +19,7 @@ from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Th
 from partnerships.models.participations import FINANCIAL_FIELDS
 from registry import access
 from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, RegisterInline, page_link
-from registry.models import Organisation, OrganisationKind, RoleKind
+from registry.models import Organisation, OrganisationKind
 
 
 class OrganisationChoicesMixin:
@@ -164,13 +164,6 @@ class PartyAdmin(OrganisationChoicesMixin, RegisterAdmin):
     @admin.display(description=_("deelnemers"), ordering="participant_count")
     def participant_count(self, party):
         return party.participant_count
-
-    def save_model(self, request, obj, form, change):
-        if obj.pk is None and obj.maintainer_id is None:
-            griffie = access.grants(request.user).orgs(RoleKind.GRIFFIE)
-            if len(griffie) == 1:
-                obj.maintainer_id = next(iter(griffie))
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(LegalBasis)

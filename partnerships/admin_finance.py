@@ -6,9 +6,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from partnerships.allocation import AllocationError, percentages_problem
-from partnerships.choices import FiguresKind, KeyMethod
-from partnerships.contributions import store_budgeted_contributions
+from partnerships import services
+from partnerships.allocation import AllocationError
+from partnerships.choices import FiguresKind
 from partnerships.models import (
     AnnualFigures,
     Contribution,
@@ -17,13 +17,12 @@ from partnerships.models import (
     Risk,
     UsageFigure,
 )
-from registry import access
 from registry.admin_base import RegisterAdmin, RegisterInline
-from registry.models import RoleKind
 
 
 class CostKeyPercentageFormSet(BaseInlineFormSet):
-    """A key of fixed percentages is saved only when they add up to 100; another key has none."""
+    """A key of fixed percentages is saved only when they add up to 100; another key has none
+    (the rule of partnerships.services.save_percentages)."""
 
     def clean(self):
         super().clean()
@@ -32,13 +31,9 @@ class CostKeyPercentageFormSet(BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        if self.instance.method != KeyMethod.FIXED_PERCENTAGES:
-            if kept:
-                raise ValidationError(
-                    _("Alleen een sleutel met vaste percentages heeft percentages per deelnemer.")
-                )
-            return
-        problem = percentages_problem(sum(row.get("percentage") or 0 for row in kept))
+        problem = services.percentages_refusal(
+            self.instance, [row.get("percentage") or 0 for row in kept]
+        )
         if problem:
             raise ValidationError(problem)
 
@@ -105,13 +100,13 @@ class AnnualFiguresAdmin(RegisterAdmin):
 
     @admin.action(description=_("Begrote bijdragen berekenen met de verdeelsleutel"))
     def compute_contributions(self, request, queryset):
-        g = access.grants(request.user)
-        own = None if g.is_admin else set(g.orgs(RoleKind.FINANCE))
         for figures in queryset.filter(
             kind__in=[FiguresKind.BUDGET, FiguresKind.BUDGET_AMENDMENT]
         ).select_related("party"):
             try:
-                stored = store_budgeted_contributions(figures.party, figures.year, own)
+                stored = services.store_budgeted_contributions(
+                    figures.party, figures.year, user=request.user
+                )
             except AllocationError as error:
                 self.message_user(
                     request, f"{figures.party} {figures.year}: {error}", messages.ERROR

@@ -130,3 +130,12 @@ class RiskLevel(models.TextChoices):
 class ContributionBasis(models.TextChoices):
     COMPUTED = "computed", _("Berekend met de verdeelsleutel")
     ENTERED = "entered", _("Ingevoerd (bedrag vastgelegd in de regeling of begroting)")
+
+
+class Confirmation(models.TextChoices):
+    """Whether a participation is confirmed by the party's side (see partnerships.services:
+    a municipality does not declare itself a participant of a shared party)."""
+
+    PENDING = "pending", _("Aangemeld, wacht op bevestiging")
+    CONFIRMED = "confirmed", _("Bevestigd")
+    DECLINED = "declined", _("Afgewezen")

@@ -1,12 +1,11 @@
-"""Contributions from the database: a party's key and inputs for a year, the allocation,
-and storing the budgeted contributions. The what-if of a participant leaving is in
-partnerships.leaving."""
+"""Contributions from the database: a party's key and inputs for a year and the allocation
+(storing them is partnerships.services.store_budgeted_contributions). The what-if of a
+participant leaving is in partnerships.leaving."""
 
 import calendar
 import datetime
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from partnerships.allocation import (
@@ -16,18 +15,8 @@ from partnerships.allocation import (
     Member,
     allocate,
 )
-from partnerships.choices import (
-    ContributionBasis,
-    FiguresKind,
-    PopulationReference,
-)
-from partnerships.models import (
-    AnnualFigures,
-    Contribution,
-    CostKey,
-    Participation,
-    Party,
-)
+from partnerships.choices import FiguresKind, PopulationReference
+from partnerships.models import AnnualFigures, CostKey, Participation, Party
 from registry import formatting
 from registry.models import Organisation, PopulationFigure
 from registry.periods import overlaps_q, year_span
@@ -153,33 +142,6 @@ def budget_allocation(
 ) -> Allocation:
     total = budget_total(party, year) if total is None else total
     return allocate(total, *key_and_members(party, year, participations))
-
-
-@transaction.atomic
-def store_budgeted_contributions(
-    party: Party, year: int, organisation_ids: set[int] | None = None
-) -> list[Contribution]:
-    """Write the computed contribution for `year` of each participant, or only of
-    `organisation_ids` (finance staff store their own), in one transaction."""
-    participations = participations_in(party, year)
-    allocation = budget_allocation(party, year, participations=participations)
-    by_code = {s.member.key: s for s in allocation.shares}
-    stored = []
-    for participation in participations:
-        if organisation_ids is not None and participation.organisation_id not in organisation_ids:
-            continue
-        share = by_code[member_key(participation.organisation)]
-        contribution, _created = Contribution.objects.update_or_create(
-            participation=participation,
-            year=year,
-            defaults={
-                "budgeted": share.amount,
-                "basis": ContributionBasis.COMPUTED,
-                "explanation": share.explanation[:300],
-            },
-        )
-        stored.append(contribution)
-    return stored
 
 
 def budget_years(party: Party) -> list[int]:

@@ -6,7 +6,7 @@ on kind and name, participations on organisation and start date, seats on body a
 participant. Every record passes full_clean(), so the demo obeys the model's rules.
 """
 
-from partnerships.choices import BodyKind, LegalDocumentKind, SeatHolderRole
+from partnerships.choices import BodyKind, Confirmation, LegalDocumentKind, SeatHolderRole
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
 from partnerships.models.parties import party_code
 from registry.demo_data import read_toml, upsert
@@ -88,7 +88,11 @@ def load_parties(organisations: dict[str, Organisation]) -> list[Party]:
                             "organisation": organisations[item["org"]],
                             "start_date": item.get("from"),
                         },
-                        {"end_date": item.get("to"), "seats": item.get("seats", 0)},
+                        {
+                            "end_date": item.get("to"),
+                            "seats": item.get("seats", 0),
+                            "confirmation": Confirmation.CONFIRMED,
+                        },
                     )
                 )
         for basis in row.get("legal_basis", []):

@@ -4,7 +4,6 @@ keys, budget figures with risks, and the contributions computed from them. Idemp
 import datetime
 from decimal import Decimal
 
-from partnerships.contributions import store_budgeted_contributions
 from partnerships.models import (
     AnnualFigures,
     CostKey,
@@ -13,6 +12,8 @@ from partnerships.models import (
     Party,
     Risk,
 )
+from partnerships.services import store_budgeted_contributions
+from registry.access import ServerAdministrator
 from registry.demo_data import read_toml, upsert
 from registry.models import Organisation, PopulationFigure
 
@@ -93,5 +94,7 @@ def load_finance(organisations: dict[str, Organisation]) -> int:
                     {"figures": figures, "description": risk["description"]},
                     {"level": risk["level"], "amount": _amount(risk.get("amount"))},
                 )
-            computed += len(store_budgeted_contributions(party, item["year"]))
+            computed += len(
+                store_budgeted_contributions(party, item["year"], user=ServerAdministrator())
+            )
     return computed

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from partnerships.choices import (
     BodyKind,
+    Confirmation,
     CooperationModel,
     FiguresKind,
     LegalDocumentKind,
@@ -257,6 +258,7 @@ def _participation(rng, party: Party, municipality: Organisation) -> Participati
         party=party,
         organisation=municipality,
         start_date=max(joined, party.start_date),
+        confirmation=Confirmation.CONFIRMED,
         seats=1 if has_seat else 0,
         voting_weight=Decimal(rng.randint(1, 20)) if has_seat else None,
         shares_count=rng.randint(100, 50_000) if shares else None,

@@ -1,47 +1,68 @@
-"""Who may see and change what: the one place that decides access.
+"""Who may see and change what: the one place that decides access, for every door.
 
 Roles are held per organisation (registry.models.Role); administrators are superusers.
+Each model has a *policy* (registry.policies), registered by its app in AppConfig.ready()
+(the kernel imports no app). A policy answers two questions from the same data:
 
-- every registry user reads the shared catalogue of parties: their general data, legal
-  basis and bodies (published law, and needed to find a party to join). What belongs to one
-  organisation (its participations, its seats) is read only by that organisation, its
-  supervisor and administrators.
-- griffie: maintains its organisation's records (participations, seats), and the shared
-  record of every party its organisation currently takes part in (or keeps the dossier of):
-  legal basis, bodies, general data. History shows who changed what.
-- finance: reads like griffie; changes only the financial interest fields of its
-  organisation's participations.
-- finance also keeps the money of the parties its organisation currently takes part in (cost
-  keys, annual figures, risks: shared, read by every registry user) and its organisation's own
-  contributions and usage figures (read like its participations).
-- budget cycle: a party's cycle documents are shared like its legal basis; a zienswijze is
-  its municipality's own (griffie and finance change it; which status step each role may take
-  is decided in cycle.zienswijzen). Evaluations of a whole party are shared like its legal
-  basis; one of a single participation, with its scores and actions, is that organisation's.
-- council: reads its organisation's records, changes nothing.
-- supervisor (IBT): reads the records of its province and of every organisation in it.
-- administrator: everything, including organisations, themes, population figures and roles.
+- `rows(grants, action)`: a Q of the rows a user may view, change or delete (querysets of
+  the admin, filters, exports, pages, the API);
+- `allows(grants, record, action)`: may the user act on this record *as it is in memory*,
+  so that a record is judged as it will be saved (with its new parent), not as it is stored.
 
-Admin querysets, object permissions and (later) views and the API all ask this module.
-A record another organisation owns is simply not in the user's queryset, so guessing a URL
-gives "not found", never the record.
+The write check, `save_refusal` / `check_save` and `delete_refusal` / `check_delete`, is the
+one every door asks (admin forms, inlines, actions, the import, commands, services): for a
+change it judges the stored record and the record as it will be saved, refuses moving a
+record to another parent (a policy's `locked` fields), checks the fields that change
+(finance changes only the financial interest of a participation) and, on delete, everything
+the deletion cascades to. A refusal is a Dutch sentence.
+
+Summary of the rights (the README, "Who may do what", says the same for users):
+- every registry user reads the shared catalogue of parties: general data, legal basis,
+  bodies, the party's figures and cycle documents. The griffie of a *current, confirmed*
+  participant (or of the dossierhouder) keeps them; finance of a current, confirmed
+  participant keeps the party's money (keys, annual figures). A participation that has not
+  started yet, or is not confirmed, gives no rights on the shared party.
+- what belongs to one organisation (participations, seats, contributions, usage,
+  zienswijzen, an evaluation of its own participation) is read by that organisation, the
+  supervisor of its province and administrators, and kept by its griffie / finance.
+- council members read; supervisors (IBT) read their province; administrators everything.
 """
 
 import copy
-import datetime
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Model, Q, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from registry.models import Organisation, PopulationFigure, Role, RoleKind
-from registry.periods import overlaps_q
+from registry.models import Organisation, RoleKind
 
 VIEW = "view"
+ADD = "add"
 CHANGE = "change"
 DELETE = "delete"
-ADD = "add"
+
+
+class WriteRefused(PermissionDenied):
+    """A write the access module does not allow; `reason` says why, in Dutch."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# Parties an organisation's role gives rights on: registered by the partnerships app,
+# `(organisation_ids, role, today) -> party ids`, and `(organisation_ids, today) -> party ids`
+# of the parties whose current participants all lie among `organisation_ids`.
+_party_rights: dict[str, Callable] = {}
+
+
+def register_party_rights(*, current: Callable, all_within: Callable) -> None:
+    _party_rights["current"] = current
+    _party_rights["all_within"] = all_within
 
 
 @dataclass
@@ -51,11 +72,15 @@ class Grants:
     is_admin: bool = False
     by_role: dict[str, frozenset[int]] = field(default_factory=dict)
     readable: frozenset[int] = frozenset()
+    # A supervisor's import: griffie and finance rights for these organisations, but shared
+    # parties only when every current participant lies among them (its province).
+    imports_for: frozenset[int] = frozenset()
+    _parties: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def orgs(self, *kinds: str) -> frozenset[int]:
         return frozenset().union(*(self.by_role.get(kind, frozenset()) for kind in kinds))
 
-    def roles_for(self, organisation_id: int) -> frozenset[str]:
+    def roles_for(self, organisation_id: int | None) -> frozenset[str]:
         """The roles held for one organisation (a supervisor's role is on its province)."""
         return frozenset(kind for kind, orgs in self.by_role.items() if organisation_id in orgs)
 
@@ -63,8 +88,31 @@ class Grants:
     def has_any_role(self) -> bool:
         return self.is_admin or bool(self.readable)
 
+    def parties(self, role: str) -> frozenset[int]:
+        """The parties this role may keep: those a current, confirmed participation of one
+        of the role's organisations gives rights on (and, for the griffie, those it keeps
+        the dossier of). One query per role per request."""
+        if role not in self._parties:
+            today = timezone.localdate()
+            own = self.orgs(role) - self.imports_for
+            ids = set(_party_rights["current"](own, role, today)) if own else set()
+            if self.imports_for:
+                ids |= set(_party_rights["all_within"](self.imports_for, today))
+            self._parties[role] = frozenset(ids)
+        return self._parties[role]
+
+
+def forget(user) -> None:
+    """After a write: what the user's rights were computed from may have changed."""
+    user.__dict__.pop("_registry_object_checks", None)
+    cached = getattr(user, "_registry_grants", None)
+    if cached is not None:
+        cached._parties.clear()
+
 
 def grants(user) -> Grants:
+    from registry.models import Role
+
     cached = getattr(user, "_registry_grants", None)
     if cached is not None:
         return cached
@@ -92,198 +140,27 @@ def grants(user) -> Grants:
     return result
 
 
-def _current_participations(organisation_ids, today=None):
-    from partnerships.models import Participation
+# Policies, registered per model by the apps.
 
-    today = today or datetime.date.today()
-    return Participation.objects.filter(organisation_id__in=organisation_ids).filter(
-        overlaps_q(today, None)
-    )
+_policies: dict[type[Model], object] = {}
 
 
-# Per model: a Q selecting the rows a user may act on, for each action.
+def register(model: type[Model], policy) -> None:
+    _policies[model] = policy
 
 
-def _party_q(g: Grants, action: str) -> Q:
-    from partnerships.models import Participation
-
-    if action == VIEW:
-        return Q()
-    orgs = g.orgs(RoleKind.GRIFFIE)
-    writable = Q(pk__in=_current_participations(orgs).values("party_id")) | Q(
-        maintainer_id__in=orgs
-    )
-    if action == DELETE:
-        # Only a party that no other organisation takes part in.
-        others = Participation.objects.exclude(organisation_id__in=orgs).values("party_id")
-        return writable & ~Q(pk__in=others)
-    return writable
-
-
-def _via_party(prefix: str):
-    def q(g: Grants, action: str) -> Q:
-        party_action = VIEW if action == VIEW else CHANGE
-        return _prefixed(_party_q(g, party_action), prefix)
-
-    return q
-
-
-def _party_figures(prefix: str):
-    """A party's shared money records (keys, annual figures): read by every registry user,
-    kept by the finance staff of its current participants."""
-
-    def q(g: Grants, action: str) -> Q:
-        if action == VIEW:
-            return Q()
-        orgs = g.orgs(RoleKind.FINANCE)
-        return _prefixed(Q(pk__in=_current_participations(orgs).values("party_id")), prefix)
-
-    return q
-
-
-def _own(organisation_field: str, *keepers: str):
-    """An organisation's own records: read like its participations, kept by the `keepers`
-    roles of that organisation (its money by finance; a zienswijze by griffie and finance,
-    whose status steps cycle.zienswijzen checks per role)."""
-
-    def q(g: Grants, action: str) -> Q:
-        orgs = g.readable if action == VIEW else g.orgs(*keepers)
-        return Q(**{f"{organisation_field}__in": orgs})
-
-    return q
-
-
-def _participation_q(g: Grants, action: str) -> Q:
-    if action == VIEW:
-        return Q(organisation_id__in=g.readable)
-    if action == CHANGE:
-        return Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE, RoleKind.FINANCE))
-    return Q(organisation_id__in=g.orgs(RoleKind.GRIFFIE))
-
-
-def _own_or_shared(party_path: str, prefix: str = ""):
-    """A record of one organisation (read like its participations, kept by its griffie) or,
-    without an organisation, a shared record of the party (like the party's legal basis)."""
-
-    def q(g: Grants, action: str) -> Q:
-        own = _own("organisation_id", RoleKind.GRIFFIE)(g, action)
-        shared = Q(organisation__isnull=True) & _via_party(party_path)(g, action)
-        return _prefixed(own | shared, prefix) if prefix else own | shared
-
-    return q
-
-
-def _read_only(rows):
-    def q(g: Grants, action: str) -> Q:
-        return rows(g, action) if action == VIEW else Q(pk__in=[])
-
-    return q
-
-
-def _reference_data_q(g: Grants, action: str) -> Q:
-    return Q() if action == VIEW and g.has_any_role else Q(pk__in=[])
-
-
-def _admin_only_q(g: Grants, action: str) -> Q:
-    return Q(pk__in=[])
-
-
-def _prefixed(q: Q, prefix: str) -> Q:
-    """Rewrite a Q over Party into a Q over a model that reaches Party through `prefix`."""
-    rewritten = Q(_connector=q.connector, _negated=q.negated)
-    for child in q.children:
-        if isinstance(child, Q):
-            rewritten.children.append(_prefixed(child, prefix))
-        else:
-            lookup, value = child
-            rewritten.children.append((f"{prefix}__{lookup}", value))
-    return rewritten
-
-
-@dataclass(frozen=True)
-class Policy:
-    """How access to one model is decided."""
-
-    rows: Callable[[Grants, str], Q]  # the rows a user may act on, per action
-    created_by: str | None  # the role that registers new records; None: administrators only
-    party: str = ""  # the path to the party the record belongs to, if any (ORM lookup style)
-
-
-@functools.cache
-def _policies() -> dict[type[Model], Policy]:
-    from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
-    from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
-    from partnerships.models import (
-        AnnualFigures,
-        Body,
-        Contribution,
-        CostKey,
-        CostKeyPercentage,
-        LegalBasis,
-        Participation,
-        Party,
-        Risk,
-        Seat,
-        Theme,
-        UsageFigure,
-    )
-
-    griffie, finance = RoleKind.GRIFFIE, RoleKind.FINANCE
-
-    def via_party(path):
-        return Policy(_via_party(path), griffie, path)
-
-    def party_money(path):
-        return Policy(_party_figures(path), finance, path)
-
-    return {
-        Party: Policy(_party_q, griffie),
-        LegalBasis: via_party("party"),
-        Body: via_party("party"),
-        Participation: Policy(_participation_q, griffie, "party"),
-        Seat: Policy(_own_or_shared("body__party"), griffie, "body__party"),
-        CostKey: party_money("party"),
-        CostKeyPercentage: party_money("key__party"),
-        AnnualFigures: party_money("party"),
-        Risk: party_money("figures__party"),
-        UsageFigure: Policy(_own("organisation_id", finance), finance, "party"),
-        Contribution: Policy(
-            _own("participation__organisation_id", finance), finance, "participation__party"
-        ),
-        RuleSet: Policy(_reference_data_q, None),
-        CycleDocument: via_party("party"),
-        Zienswijze: Policy(_own("organisation_id", griffie, finance), griffie, "document__party"),
-        ZienswijzeStep: Policy(
-            _read_only(_own("zienswijze__organisation_id", griffie, finance)),
-            None,
-            "zienswijze__document__party",
-        ),
-        Criterion: Policy(_reference_data_q, None),
-        Evaluation: Policy(_own_or_shared("party"), griffie, "party"),
-        Score: Policy(_own_or_shared("party", "evaluation"), griffie, "evaluation__party"),
-        FollowUpAction: Policy(_own_or_shared("party", "evaluation"), griffie, "evaluation__party"),
-        Organisation: Policy(_reference_data_q, None),
-        PopulationFigure: Policy(_reference_data_q, None),
-        Theme: Policy(_reference_data_q, None),
-        Role: Policy(_admin_only_q, None),
-    }
-
-
-def _policy(model) -> Policy:
+def policy_for(model):
     try:
-        return _policies()[model._meta.concrete_model]
+        return _policies[model._meta.concrete_model]
     except KeyError:
         raise LookupError(f"No access policy for {model.__name__}") from None
 
 
-def _party_of(obj: Model):
-    """The party a record belongs to, following its policy's path."""
-    for attribute in _policy(type(obj)).party.split("__"):
-        obj = getattr(obj, attribute)
-    return obj
+def registered_models() -> list[type[Model]]:
+    return list(_policies)
 
 
-# The public interface.
+# Reading.
 
 
 def is_registry_user(user) -> bool:
@@ -297,11 +174,12 @@ def scope(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
         return queryset
     if not g.has_any_role:
         return queryset.none()
-    return queryset.filter(_policy(queryset.model).rows(g, action))
+    return queryset.filter(policy_for(queryset.model).rows(g, action))
 
 
 def can(user, action: str, obj: Model) -> bool:
-    """May `user` perform `action` (view, change, delete) on the saved object `obj`?"""
+    """May `user` perform `action` (view, change, delete) on the saved object `obj`, as it
+    is stored?"""
     g = grants(user)
     if g.is_admin:
         return True
@@ -315,41 +193,188 @@ def can(user, action: str, obj: Model) -> bool:
 
 
 def can_add(user, model) -> bool:
-    """May `user` create records of `model` at all (which ones: see `may_create`)?"""
+    """May `user` create records of `model` at all (which ones: `save_refusal` decides)?"""
     g = grants(user)
     if g.is_admin:
         return True
-    role = _policy(model).created_by
+    role = policy_for(model).created_by
     return role is not None and bool(g.orgs(role))
 
 
-def may_create(user, obj: Model) -> bool:
-    """May `user` create this (unsaved) object? Judged by what it belongs to."""
-    from evaluations.models import Evaluation, FollowUpAction, Score
-    from partnerships.cycle.models import Zienswijze
-    from partnerships.models import Contribution, Participation, Party, Seat, UsageFigure
+# The write check.
 
+
+def _field_label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:  # a path or a non-field
+        return name
+
+
+def _set_on_new(record: Model, changed: Iterable[str]) -> set[str]:
+    """Of the fields a new record's form or row names, those given a value of their own."""
+    result = set()
+    for name in changed:
+        try:
+            model_field = record._meta.get_field(name)
+        except Exception:
+            continue
+        if model_field.many_to_many:
+            result.add(name)
+            continue
+        value = getattr(record, model_field.attname, None)
+        if value not in (None, "") and value != model_field.get_default():
+            result.add(name)
+    return result
+
+
+def save_refusal(user, record: Model, changed: Iterable[str] | None = None, *, stored=None):
+    """Why `user` may not save `record` as it is in memory (None when they may).
+
+    `changed`: the names of the fields that change (None: every field). `stored`: the record
+    as it is in the database, when the caller already has it (the import); otherwise it is
+    read. A new record is judged by what it belongs to; a saved one twice: as stored (may the
+    user change it at all) and as it will be saved (may the user put it there)."""
     g = grants(user)
     if g.is_admin:
-        return True
-    role = _policy(type(obj)).created_by
-    if role is None:
-        return False
-    orgs = g.orgs(role)
-    if isinstance(obj, Party):
-        return obj.maintainer_id in orgs
-    if isinstance(obj, Participation | UsageFigure | Zienswijze):
-        return obj.organisation_id in orgs
-    if isinstance(obj, Contribution):
-        return obj.participation.organisation_id in orgs
-    if isinstance(obj, Seat | Evaluation) and obj.organisation_id is not None:
-        return obj.organisation_id in orgs
-    if isinstance(obj, Score | FollowUpAction):
-        return can(user, CHANGE, obj.evaluation)
-    if role == RoleKind.FINANCE:
-        party = _party_of(obj)
-        return _current_participations(orgs).filter(party=party).exists()
-    return can(user, CHANGE, _party_of(obj))
+        return None
+    if not g.has_any_role:
+        return _("U heeft geen rol in het register.")
+    policy = policy_for(type(record))
+    names = {f.name for f in record._meta.concrete_fields} if changed is None else set(changed)
+    if record._state.adding or record.pk is None:
+        if policy.created_by is None:
+            return _("Alleen een beheerder legt %(what)s vast.") % {
+                "what": record._meta.verbose_name_plural
+            }
+        if not policy.allows(g, record, ADD):
+            return policy.refusal(g, record)
+        names = _set_on_new(record, names)
+    else:
+        if stored is None:
+            stored = type(record)._default_manager.get(pk=record.pk)
+        if not policy.allows(g, stored, CHANGE):
+            return policy.refusal(g, stored)
+        for name in policy.locked:
+            if _attribute(record, name) != _attribute(stored, name):
+                return _(
+                    "“%(field)s” kan niet worden gewijzigd: een %(what)s verhuist niet naar "
+                    "een ander record. Leg een nieuwe vast."
+                ) % {"field": _field_label(type(record), name), "what": record._meta.verbose_name}
+        if not policy.allows(g, record, CHANGE):
+            return policy.refusal(g, record)
+    forbidden = names - policy.editable(g, record, names)
+    if forbidden:
+        labels = ", ".join(sorted(_field_label(type(record), name) for name in forbidden))
+        return _("U mag deze velden niet wijzigen: %(fields)s.") % {"fields": labels}
+    return None
+
+
+def check_save(user, record: Model, changed: Iterable[str] | None = None, *, stored=None):
+    refusal = save_refusal(user, record, changed, stored=stored)
+    if refusal:
+        raise WriteRefused(refusal)
+
+
+def delete_refusal(user, record: Model) -> str | None:
+    """Why `user` may not delete `record` with everything its deletion cascades to."""
+    g = grants(user)
+    if not g.is_admin:
+        if not g.has_any_role:
+            return _("U heeft geen rol in het register.")
+        if not (policy_for(type(record)).allows(g, record, DELETE) and can(user, DELETE, record)):
+            return policy_for(type(record)).refusal(g, record)
+    collector = Collector(using=record._state.db or "default")
+    try:
+        collector.collect([record])
+    except (ProtectedError, RestrictedError) as error:
+        kinds = sorted({str(o._meta.verbose_name_plural) for o in error.protected_objects})
+        return _("Verwijderen kan niet: er zijn nog %(kinds)s die ernaar verwijzen.") % {
+            "kinds": ", ".join(kinds)
+        }
+    if g.is_admin:
+        return None
+    blocked = []
+    for model, instances in collector.data.items():
+        pks = [o.pk for o in instances if not (model is type(record) and o.pk == record.pk)]
+        if not pks:
+            continue
+        model = model._meta.concrete_model
+        if model not in _policies:
+            count = len(pks)
+        else:
+            allowed = model._default_manager.filter(pk__in=pks).filter(
+                policy_for(model).rows(g, DELETE)
+            )
+            count = len(pks) - allowed.count()
+        if count:
+            blocked.append(f"{count} {model._meta.verbose_name_plural}")
+    if blocked:
+        return _(
+            "Verwijderen kan niet: dan verdwijnen ook gegevens die u niet mag verwijderen "
+            "(%(what)s)."
+        ) % {"what": ", ".join(sorted(blocked))}
+    return None
+
+
+def check_delete(user, record: Model) -> None:
+    refusal = delete_refusal(user, record)
+    if refusal:
+        raise WriteRefused(refusal)
+
+
+def editable_fields(user, obj: Model, all_fields: set[str]) -> set[str]:
+    """Of `all_fields` of a saved or new object, those `user` may change."""
+    g = grants(user)
+    if g.is_admin:
+        return set(all_fields)
+    policy = policy_for(type(obj))
+    action = ADD if obj.pk is None else CHANGE
+    if not g.has_any_role or not policy.allows(g, obj, action):
+        return set()
+    return policy.editable(g, obj, set(all_fields))
+
+
+def _attribute(record, path: str):
+    """The value at `path` ("participation__organisation") of a record in memory; a foreign
+    key at the end gives its id (so nothing is loaded for the last step)."""
+    *steps, last = path.split("__")
+    for step in steps:
+        record = getattr(record, step, None)
+        if record is None:
+            return None
+    if last == "pk":
+        return record.pk
+    model_field = record._meta.get_field(last)
+    return getattr(record, model_field.attname)
+
+
+attribute = _attribute
+
+
+def service_fields_refusal(record: Model, stored: Model | None) -> str | None:
+    """Fields a model marks as not editable (a status, a decision, a computed deadline) are
+    set only by services and their hooks, never through a save from outside: refuse a record
+    that arrives with one of them different from what is stored (or from its default)."""
+    for model_field in record._meta.concrete_fields:
+        if model_field.editable or model_field.primary_key or model_field.auto_created:
+            continue
+        if getattr(model_field, "auto_now_add", False) or getattr(model_field, "auto_now", False):
+            continue
+        value = getattr(record, model_field.attname)
+        before = (
+            getattr(stored, model_field.attname)
+            if stored is not None
+            else model_field.get_default()
+        )
+        if value != before:
+            return _("“%(field)s” wordt alleen door een stap in de werkstroom gezet.") % {
+                "field": model_field.verbose_name
+            }
+    return None
+
+
+# Who acts.
 
 
 class ServerAdministrator:
@@ -364,8 +389,9 @@ class ServerAdministrator:
 
 def for_import(user):
     """The user as a spreadsheet import acts: a provincial supervisor (IBT) imports with the
-    rights griffie and finance have, for every organisation in its province; anyone else acts
-    as themselves. Only the import uses this; in the admin a supervisor reads."""
+    rights griffie and finance have, for every organisation in its province, but changes a
+    shared party only when all its current participants lie in the province; anyone else
+    acts as themselves. Only the import uses this; in the admin a supervisor reads."""
     g = grants(user)
     provinces = g.orgs(RoleKind.SUPERVISOR)
     if g.is_admin or not provinces:
@@ -378,7 +404,9 @@ def for_import(user):
         by_role[kind] = by_role.get(kind, frozenset()) | members
     acting = copy.copy(user)
     acting.__dict__.pop("_registry_object_checks", None)
-    acting._registry_grants = Grants(by_role=by_role, readable=g.readable)
+    acting._registry_grants = Grants(
+        by_role=by_role, readable=g.readable, imports_for=members - g.orgs(RoleKind.GRIFFIE)
+    )
     return acting
 
 
@@ -403,29 +431,15 @@ def own_import_runs(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(user_id=user.pk) if g.has_any_role else queryset.none()
 
 
-def writable_organisations(user) -> QuerySet:
-    """Organisations on whose behalf `user` may register participations and seats."""
+def writable_organisations(user, *kinds: str) -> QuerySet:
+    """Organisations on whose behalf `user` may register records (griffie by default)."""
     g = grants(user)
     if g.is_admin:
         return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=g.orgs(RoleKind.GRIFFIE))
+    return Organisation.objects.filter(pk__in=g.orgs(*(kinds or (RoleKind.GRIFFIE,))))
 
 
-def editable_fields(user, obj: Model, all_fields: set[str]) -> set[str]:
-    """Of `all_fields` of a saved or new object, those `user` may change."""
-    from partnerships.models import Participation
-    from partnerships.models.participations import FINANCIAL_FIELDS
-
+def offered(user, queryset: QuerySet) -> QuerySet:
+    """Of a queryset of organisations, those a filter may offer `user`: the ones it reads."""
     g = grants(user)
-    if g.is_admin:
-        return set(all_fields)
-    if not isinstance(obj, Participation):
-        allowed = can(user, CHANGE, obj) if obj.pk else may_create(user, obj)
-        return set(all_fields) if allowed else set()
-    fields: set[str] = set()
-    griffie = g.orgs(RoleKind.GRIFFIE)
-    if obj.organisation_id in griffie or (obj.organisation_id is None and griffie):
-        fields |= set(all_fields) - set(FINANCIAL_FIELDS)
-    if obj.organisation_id in g.orgs(RoleKind.FINANCE):
-        fields |= set(FINANCIAL_FIELDS) & set(all_fields)
-    return fields
+    return queryset if g.is_admin else queryset.filter(pk__in=g.readable)

@@ -2,30 +2,57 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from registry import access
+from registry import access, writes
 from registry.workflow import StepRefused
 
 
-def _ensure_may_save(request, obj, changed_fields) -> None:
-    user = request.user
-    if obj.pk is None:
-        allowed = access.may_create(user, obj)
-    else:
-        allowed = access.can(user, access.CHANGE, obj)
-    if allowed:
-        all_fields = {f.name for f in obj._meta.concrete_fields}
-        forbidden = set(changed_fields) - access.editable_fields(user, obj, all_fields)
-        allowed = not forbidden
-    if not allowed:
-        raise PermissionDenied(_("U mag dit gegeven van deze organisatie niet wijzigen."))
+def guarded_form(form_class, user, parent_saved: bool = True):
+    """The admin's form, refusing on validation what the write check refuses (so the user
+    sees the reason beside the form, and keeps what was typed). The services check again
+    when saving; an inline row of a parent not saved yet is judged only then."""
+
+    class GuardedForm(form_class):
+        def _post_clean(self):
+            super()._post_clean()
+            if self._errors or not parent_saved or self.cleaned_data.get("DELETE"):
+                return
+            if self.instance.pk is not None and not self.has_changed():
+                return
+            refusal = access.save_refusal(user, self.instance, self.changed_data)
+            if refusal:
+                self.add_error(None, refusal)
+
+    GuardedForm.__name__ = form_class.__name__
+    return GuardedForm
+
+
+def guarded_formset(formset_class, user, parent_saved: bool):
+    """An inline formset whose rows are judged like the main form, and whose deletions are
+    refused, with the reason, when the record or what it cascades to is not the user's."""
+
+    class GuardedFormSet(formset_class):
+        form = guarded_form(formset_class.form, user, parent_saved)
+
+        def clean(self):
+            super().clean()
+            for form in self.deleted_forms:
+                if form.instance.pk is not None:
+                    refusal = access.delete_refusal(user, form.instance)
+                    if refusal:
+                        raise ValidationError(f"{form.instance}: {refusal}")
+
+    GuardedFormSet.__name__ = formset_class.__name__
+    return GuardedFormSet
 
 
 class AccessAdminMixin:
@@ -49,9 +76,22 @@ class AccessAdminMixin:
             )
         return access.can(request.user, action, obj)
 
+    def locked_fields(self, request, obj) -> list[str]:
+        """A saved record's parent fields (it never moves) and the fields the user may not
+        change, shown read-only."""
+        if obj is None or access.grants(request.user).is_admin:
+            return []
+        form_fields = {f.name for f in self.model._meta.concrete_fields if f.editable}
+        locked = set(access.policy_for(self.model).locked) & form_fields
+        if access.can(request.user, access.CHANGE, obj):
+            locked |= form_fields - access.editable_fields(request.user, obj, form_fields)
+        return sorted(locked)
+
 
 class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
-    """ModelAdmin for register records: scoped querysets, object permissions, history."""
+    """ModelAdmin for register records: scoped querysets, object permissions, history; every
+    save and delete, of the record and of its inline rows, through registry.writes (the
+    services) with the one write check."""
 
     def has_view_permission(self, request, obj=None):
         return self._can(request, access.VIEW, obj)
@@ -67,30 +107,62 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        form_fields = {f.name for f in self.model._meta.concrete_fields if f.editable}
-        if obj is not None and access.can(request.user, access.CHANGE, obj):
-            locked = form_fields - access.editable_fields(request.user, obj, form_fields)
-            readonly += sorted(locked - set(readonly))
-        return readonly
+        return readonly + [f for f in self.locked_fields(request, obj) if f not in readonly]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return guarded_form(super().get_form(request, obj, change=change, **kwargs), request.user)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield guarded_formset(formset, request.user, obj is not None), inline
+
+    def save_record(self, request, obj, changed) -> None:
+        """The service that saves this admin's records; the form validated them already."""
+        writes.save(user=request.user, record=obj, changed=changed, validate=False)
 
     def save_model(self, request, obj, form, change):
-        _ensure_may_save(request, obj, form.changed_data)
-        super().save_model(request, obj, form, change)
+        self.save_record(request, obj, form.changed_data)
 
     def delete_model(self, request, obj):
-        if not access.can(request.user, access.DELETE, obj):
-            raise PermissionDenied
-        super().delete_model(request, obj)
+        writes.delete(user=request.user, record=obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                writes.delete(user=request.user, record=obj)
 
     def save_formset(self, request, form, formset, change):
+        formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            writes.delete(user=request.user, record=obj)
         for inline_form in formset.forms:
-            instance = inline_form.instance
-            if inline_form in formset.deleted_forms:
-                if instance.pk and not access.can(request.user, access.DELETE, instance):
-                    raise PermissionDenied
-            elif inline_form.has_changed():
-                _ensure_may_save(request, instance, inline_form.changed_data)
-        super().save_formset(request, form, formset, change)
+            if inline_form in formset.deleted_forms or not inline_form.has_changed():
+                continue
+            writes.save(
+                user=request.user,
+                record=inline_form.instance,
+                changed=inline_form.changed_data,
+                validate=False,
+            )
+        formset.save_m2m()
+
+    # History: read by whoever reads the record; "Terugzetten" (revert) is switched off
+    # (SIMPLE_HISTORY_REVERT_DISABLED): it would write a whole historical row around the
+    # write check and the workflow. A record not in the user's scope has no history page.
+
+    def _in_scope(self, request, object_id) -> None:
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._in_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._in_scope(request, object_id)
+        if request.method == "POST":
+            raise PermissionDenied(_("Terugzetten kan niet; wijzig het gegeven zelf."))
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class RegisterInline(AccessAdminMixin, admin.TabularInline):

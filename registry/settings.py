@@ -118,6 +118,9 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# History: "Terugzetten" is switched off (registry/admin_base.py says why).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Reminders (python manage.py send_reminders): SMTP when EMAIL_HOST is set, else the console.
 SITE_URL = env_str("REGISTRY_SITE_URL", default="http://localhost:8000").rstrip("/")
 EMAIL_HOST = env_str("EMAIL_HOST", default="")

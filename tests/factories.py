@@ -5,8 +5,9 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from partnerships.choices import BodyKind, LegalForm, SeatHolderRole
+from partnerships.choices import BodyKind, Confirmation, LegalForm, SeatHolderRole
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from registry.access import ServerAdministrator
 from registry.models import Organisation, OrganisationKind, PopulationFigure, Role
 
 
@@ -56,6 +57,7 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     party = factory.SubFactory(PartyFactory)
     organisation = factory.SubFactory(MunicipalityFactory)
     seats = 1
+    confirmation = Confirmation.CONFIRMED
 
 
 class LegalBasisFactory(factory.django.DjangoModelFactory):
@@ -107,3 +109,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
         model = Theme
 
     name = factory.Sequence(lambda n: f"Thema {n}")
+
+
+# Who acts in a test that writes as the server's command line does (no user of its own).
+SERVER = ServerAdministrator()

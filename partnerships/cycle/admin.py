@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.cycle import calendar, zienswijzen
+from partnerships.cycle import calendar, services, zienswijzen
 from partnerships.cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from partnerships.cycle.queries import state_conditions, with_overdue, with_state
@@ -49,7 +49,7 @@ def create_next_budget_cycle(model_admin, request, queryset):
                 messages.WARNING,
             )
             continue
-        calendar.ensure_cycle(party, year)
+        services.ensure_cycle(party, year, user=request.user)
         model_admin.message_user(
             request,
             _("%(party)s: begrotingscyclus %(year)s klaargezet.") % {"party": party, "year": year},
@@ -61,10 +61,8 @@ class RuleSetAdmin(ReferenceDataAdmin):
     list_display = ("name", "valid_from", "valid_until", "draft_weeks_before_board")
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        changed = calendar.refresh_deadlines()
-        zienswijzen.refresh_due_dates()
-        self.message_user(request, _("%(count)d termijnen opnieuw berekend.") % {"count": changed})
+        super().save_model(request, obj, form, change)  # recomputes every deadline
+        self.message_user(request, _("De termijnen zijn opnieuw berekend."))
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -125,13 +123,11 @@ class CycleDocumentAdmin(RegisterAdmin):
         return DocumentState(document.state).label
 
     def save_model(self, request, obj, form, change):
-        calendar.apply_deadline(obj)
-        super().save_model(request, obj, form, change)
-        opened = zienswijzen.open_zienswijzen(obj)
+        super().save_model(request, obj, form, change)  # the deadline; opens the zienswijzen
+        opened = obj.zienswijzen.count()
         if opened:
             self.message_user(
-                request,
-                _("Zienswijzen klaargezet voor %(count)d gemeenten.") % {"count": len(opened)},
+                request, _("Zienswijzen klaargezet voor %(count)d gemeenten.") % {"count": opened}
             )
 
 
@@ -181,7 +177,7 @@ def _step_action(target: str, back: bool, description: str):
         return ZienswijzeStepForm(data, target=target, initial={"on": timezone.localdate()})
 
     def take(zienswijze, user, data):
-        zienswijzen.take_step(
+        services.take_step(
             zienswijze,
             zienswijzen.WORKFLOW.back_from(zienswijze.status) if back else target,
             user,

@@ -6,3 +6,9 @@ class CycleConfig(AppConfig):
     name = "partnerships.cycle"
     label = "cycle"
     verbose_name = _("Begrotingscyclus en zienswijzen")
+
+    def ready(self):
+        from partnerships.cycle import policies, services
+
+        policies.register()
+        services.register()

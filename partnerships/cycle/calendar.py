@@ -11,7 +11,6 @@ Y+1 for its jaarrekening): the cycle of budget year 2023, begun before the amend
 import datetime
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from partnerships.choices import LegalForm
@@ -111,38 +110,3 @@ def apply_deadline(document: CycleDocument, rule_sets: list[RuleSet] | None = No
 
 def has_cycle(party: Party) -> bool:
     return party.legal_form in CYCLE_LEGAL_FORMS
-
-
-@transaction.atomic
-def ensure_cycle(party: Party, year: int) -> list[CycleDocument]:
-    """The five documents of `party`'s cycle for budget year `year`, created where missing."""
-    if not has_cycle(party):
-        raise ValueError(
-            _("%(party)s is geen gemeenschappelijke regeling met een eigen begroting.")
-            % {"party": party}
-        )
-    rule_sets = list(RuleSet.objects.all())
-    existing = {d.kind: d for d in party.cycle_documents.filter(year=year)}
-    documents = []
-    for kind in DocumentKind.values:
-        document = existing.get(kind)
-        if document is None:
-            document = CycleDocument(party=party, year=year, kind=kind)
-            apply_deadline(document, rule_sets)
-            document.save()
-        documents.append(document)
-    return documents
-
-
-@transaction.atomic
-def refresh_deadlines() -> int:
-    """Recompute every stored deadline, after a rule set changed. Returns how many changed."""
-    rule_sets = list(RuleSet.objects.all())
-    changed = []
-    for document in CycleDocument.objects.all():
-        before = (document.due_on, document.due_rule)
-        apply_deadline(document, rule_sets)
-        if (document.due_on, document.due_rule) != before:
-            changed.append(document)
-    CycleDocument.objects.bulk_update(changed, ["due_on", "due_rule"])
-    return len(changed)

@@ -4,11 +4,12 @@ where the zienswijze has not yet reached them."""
 
 from django.contrib.auth import get_user_model
 
-from partnerships.cycle import calendar
 from partnerships.cycle.choices import DocumentKind, ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, Zienswijze
-from partnerships.cycle.zienswijzen import open_zienswijzen, take_step
+from partnerships.cycle.services import ensure_cycle, take_step
 from partnerships.models import Party
+from registry import writes
+from registry.access import ServerAdministrator
 
 ORDER = list(ZienswijzeStatus.values)
 
@@ -16,17 +17,14 @@ ORDER = list(ZienswijzeStatus.values)
 def _load_cycle(data) -> int:
     for row in data["cycle"]:
         party = Party.objects.get(code=row["party"])
-        calendar.ensure_cycle(party, row["year"])
+        ensure_cycle(party, row["year"], user=ServerAdministrator())
         for kind in DocumentKind.values:
             if kind not in row:
                 continue
             document = CycleDocument.objects.get(party=party, year=row["year"], kind=kind)
             for name, value in row[kind].items():
                 setattr(document, name, value)
-            calendar.apply_deadline(document)
-            document.full_clean()
-            document.save()
-            open_zienswijzen(document)
+            writes.save(user=ServerAdministrator(), record=document)
     return CycleDocument.objects.count()
 
 

@@ -159,7 +159,7 @@ class CycleDocument(models.Model):
 
 class Zienswijze(models.Model):
     """A council's view on a draft budget, on its way through the municipality. The status
-    changes only through cycle.zienswijzen.take_step, which records every step."""
+    changes only through partnerships.cycle.services.take_step, which records every step."""
 
     document = models.ForeignKey(
         CycleDocument,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships import bbv
+from partnerships.choices import Confirmation
 from registry.models import Organisation
 from registry.money import amount_field, non_negative
 from registry.periods import dates_in_order, overlaps, within
@@ -72,6 +73,18 @@ class Participation(models.Model):
         help_text=_("Inbreng of aansprakelijkheid bij faillissement van de partij."),
     )
     notes = models.TextField(_("toelichting"), blank=True)
+    # Set only by partnerships.services: a new participation waits for the party's side
+    # unless its registrar may confirm it; only a confirmed one gives rights on the party.
+    confirmation = models.CharField(
+        _("bevestiging"),
+        max_length=20,
+        choices=Confirmation.choices,
+        default=Confirmation.PENDING,
+        editable=False,
+    )
+    confirmation_note = models.TextField(
+        _("toelichting bij de bevestiging"), blank=True, editable=False
+    )
 
     history = HistoricalRecords()
     objects = ParticipationQuerySet.as_manager()

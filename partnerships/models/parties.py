@@ -27,6 +27,8 @@ def party_code(short_name: str, name: str) -> str:
 class Theme(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")

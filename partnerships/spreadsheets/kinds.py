@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from partnerships.models import Participation, Party
 from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import Column
+from registry import access, writes
 from registry.models import Organisation
 
 
@@ -24,6 +25,25 @@ class RowRefused(Exception):
         super().__init__(message)
         self.message = message
         self.column = column
+
+
+class RowHidden(Exception):
+    """A row about a record of an organisation the user may not read."""
+
+    def __init__(self, organisation):
+        message = _(
+            "geen toegang: u mag de gegevens van %(organisation)s niet inzien of wijzigen"
+        ) % {"organisation": organisation.name}
+        super().__init__(message)
+        self.message = message
+
+
+def ensure_readable(organisation, context) -> None:
+    """Stop at once (before anything about its records is looked at) for a row of an
+    organisation the acting user may not read."""
+    g = access.grants(context.acting)
+    if not g.is_admin and organisation.pk not in g.readable:
+        raise RowHidden(organisation)
 
 
 @dataclass
@@ -73,9 +93,14 @@ class SheetKind:
         """What makes two rows of a file the same record (for the duplicate check)."""
         raise NotImplementedError
 
-    def refusal(self, record: Model, changed: set[str], context: Context) -> str | None:
-        """Why the acting user may not write this record, or None."""
-        raise NotImplementedError
+    def prepare_record(self, record: Model, changed: set[str], context: Context) -> None:
+        """What the record's service fills in before it is judged (registry.writes hooks)."""
+        writes.prepare(context.acting, record, changed)
+
+    def refusal(self, record: Model, changed: set[str], context: Context, stored) -> str | None:
+        """Why the acting user may not write this record, or None: the one write check,
+        given the record as it was before the row (`stored`, None for a new one)."""
+        return access.save_refusal(context.acting, record, changed, stored=stored)
 
     def clean(self, record: Model, context: Context) -> None:
         record.clean()

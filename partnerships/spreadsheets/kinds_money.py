@@ -22,6 +22,7 @@ from partnerships.spreadsheets.kinds import (
     PartyFinder,
     RowRefused,
     SheetKind,
+    ensure_readable,
     field_values,
     participant_columns,
     participations_by_pair,
@@ -98,10 +99,6 @@ class AnnualFiguresKind(SheetKind):
         context.lookups["parties"] = parties
         existing = AnnualFigures.objects.filter(party_id__in=_named_parties(rows, parties))
         context.lookups["existing"] = {(f.party_id, f.year, f.kind, f.version): f for f in existing}
-        context.lookups["may_add"] = {}
-        context.writable = set(
-            access.scope(context.acting, existing, access.CHANGE).values_list("pk", flat=True)
-        )
 
     def locate(self, row, context):
         party = context.lookups["parties"].find(row)
@@ -119,21 +116,6 @@ class AnnualFiguresKind(SheetKind):
 
     def identity(self, record, row):
         return (record.party_id, record.year, record.kind, record.version)
-
-    def refusal(self, record, changed, context):
-        if record.pk is None:
-            may_add = context.lookups["may_add"]
-            if record.party_id not in may_add:
-                may_add[record.party_id] = access.may_create(context.acting, record)
-            allowed = may_add[record.party_id]
-        else:
-            allowed = record.pk in context.writable
-        if allowed:
-            return None
-        return _(
-            "Jaarcijfers van %(party)s legt de afdeling financiën vast van een organisatie die "
-            "deelneemt (of de toezichthouder van de provincie)."
-        ) % {"party": record.party.name}
 
     def export_queryset(self, user):
         return access.scope(user, AnnualFigures.objects.select_related("party"))
@@ -198,13 +180,11 @@ class ContributionsKind(SheetKind):
             participations=participations,
             existing={(c.participation_id, c.year): c for c in existing},
         )
-        context.writable = set(
-            access.scope(context.acting, existing, access.CHANGE).values_list("pk", flat=True)
-        )
 
     def locate(self, row, context):
         lookups = context.lookups
         organisation = lookups["organisations"].find(row["organisation"], "organisation")
+        ensure_readable(organisation, context)
         party = lookups["parties"].find(row)
         first, last = year_span(row["year"])
         running = [
@@ -235,18 +215,6 @@ class ContributionsKind(SheetKind):
 
     def identity(self, record, row):
         return (record.participation_id, record.year)
-
-    def refusal(self, record, changed, context):
-        allowed = (
-            access.may_create(context.acting, record)
-            if record.pk is None
-            else record.pk in context.writable
-        )
-        if allowed:
-            return None
-        return _("Bijdragen van %(organisation)s legt alleen die organisatie vast.") % {
-            "organisation": record.participation.organisation.name
-        }
 
     def export_queryset(self, user):
         return access.scope(

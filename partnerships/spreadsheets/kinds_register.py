@@ -15,6 +15,7 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
+from partnerships import services
 from partnerships.choices import BBVCategory, LegalForm, PartyStatus, RegelingType
 from partnerships.legal_forms import profile
 from partnerships.models import Participation, Party, Theme
@@ -36,6 +37,7 @@ from partnerships.spreadsheets.kinds import (
     PartyFinder,
     RowRefused,
     SheetKind,
+    ensure_readable,
     field_values,
     kvk_column,
     organisation_column,
@@ -119,7 +121,7 @@ class OrganisationsKind(SheetKind):
     def identity(self, record, row):
         return (row["cbs_code"],)
 
-    def refusal(self, record, changed, context):
+    def refusal(self, record, changed, context, stored):
         original = context.lookups["original_province"].get(record.pk, record.province_id)
         return _reference_data_refusal(context.acting, original) or _reference_data_refusal(
             context.acting, record.province_id
@@ -196,7 +198,7 @@ class PopulationKind(SheetKind):
     def identity(self, record, row):
         return (row["organisation"], row["year"])
 
-    def refusal(self, record, changed, context):
+    def refusal(self, record, changed, context, stored):
         return _reference_data_refusal(context.acting, record.organisation.province_id)
 
     def export_queryset(self, user):
@@ -336,11 +338,6 @@ class PartiesKind(SheetKind):
         context.lookups["organisations"] = OrganisationFinder()
         context.lookups["themes"] = {cells.normalised(t.name): t for t in Theme.objects.all()}
         context.lookups["codes"] = set(context.lookups["parties"].by_code)
-        context.writable = set(
-            access.scope(context.acting, Party.objects.all(), access.CHANGE).values_list(
-                "pk", flat=True
-            )
-        )
 
     def locate(self, row, context):
         finder = context.lookups["parties"]
@@ -411,20 +408,6 @@ class PartiesKind(SheetKind):
 
     def identity(self, record, row):
         return ("saved", record.pk) if record.pk else ("new", record.code)
-
-    def refusal(self, record, changed, context):
-        if record.pk is None:
-            if access.holds_role(context.acting, RoleKind.GRIFFIE):
-                return None
-            return _(
-                "Alleen de griffie (of de toezichthouder) legt nieuwe samenwerkingsverbanden vast."
-            )
-        if record.pk in context.writable:
-            return None
-        return _(
-            "U mag dit samenwerkingsverband niet wijzigen: uw organisatie neemt er niet (meer) "
-            "aan deel."
-        )
 
     def export_queryset(self, user):
         return access.scope(
@@ -512,15 +495,11 @@ class ParticipationsKind(SheetKind):
             existing=existing,
             rows_per_pair=Counter(_pair_as_written(row) for row in rows),
         )
-        context.writable = set(
-            access.scope(
-                context.acting, Participation.objects.filter(organisation_id__in=ids), access.CHANGE
-            ).values_list("pk", flat=True)
-        )
 
     def locate(self, row, context):
         lookups = context.lookups
         organisation = lookups["organisations"].find(row["organisation"], "organisation")
+        ensure_readable(organisation, context)
         party = lookups["parties"].find(row)
         siblings = lookups["existing"].get((organisation.pk, party.pk), [])
         record = self._match(row, siblings, lookups)
@@ -547,23 +526,13 @@ class ParticipationsKind(SheetKind):
             return ("saved", record.pk)
         return ("new", record.organisation_id, record.party_id, row.get("start_date"))
 
-    def refusal(self, record, changed, context):
-        acting = context.acting
-        if record.pk is None:
-            allowed = access.may_create(acting, record)
-        else:
-            allowed = record.pk in context.writable
-        if not allowed:
-            return _("U mag geen deelnemingen van %(organisation)s vastleggen of wijzigen.") % {
-                "organisation": record.organisation.name
-            }
-        forbidden = changed - access.editable_fields(acting, record, set(changed))
-        if forbidden and record.pk is not None:
-            labels = ", ".join(
-                sorted(str(Participation._meta.get_field(f).verbose_name) for f in forbidden)
+    def prepare_record(self, record, changed, context):
+        if record.pk is None:  # confirmed or waiting, as partnerships.services decides
+            pair = (record.organisation_id, record.party_id)
+            siblings = context.lookups["existing"].get(pair, [])
+            record.confirmation = services.confirmation_on_registering(
+                context.acting, record, siblings
             )
-            return _("U mag deze velden niet wijzigen: %(fields)s.") % {"fields": labels}
-        return None
 
     def clean(self, record, context):
         pair = (record.organisation_id, record.party_id)

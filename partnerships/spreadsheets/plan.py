@@ -5,6 +5,7 @@ changed field), unchanged, or an error (with row, column, the value found and wh
 expected). The plan's digest lets the commit check that nothing moved since the preview.
 """
 
+import copy
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,16 +17,20 @@ from django.utils.translation import gettext as _
 from partnerships.spreadsheets.cells import CellProblem, is_empty
 from partnerships.spreadsheets.columns import match_headers
 from partnerships.spreadsheets.files import Table, column_letter
-from partnerships.spreadsheets.kinds import Context, RowRefused, SheetKind
+from partnerships.spreadsheets.kinds import Context, RowHidden, RowRefused, SheetKind
 from registry import formatting
 from registry.constraints import broken_constraints
 
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
+# A row about a record the user may not read: nothing about it is said (whether it exists,
+# what it holds, whether the row would change it), so the preview is no oracle.
+NO_ACCESS = "no_access"
 STATUS_LABELS = {
     NEW: _("nieuw"),
     CHANGED: _("gewijzigd"),
     UNCHANGED: _("ongewijzigd"),
     ERROR: _("fout"),
+    NO_ACCESS: _("geen toegang"),
 }
 
 
@@ -83,7 +88,7 @@ class Plan:
 
     @property
     def ok(self) -> bool:
-        return not self.file_problems and not any(r.status == ERROR for r in self.rows)
+        return not self.file_problems and not any(r.status in (ERROR, NO_ACCESS) for r in self.rows)
 
     @property
     def changes_anything(self) -> bool:
@@ -97,10 +102,13 @@ class Plan:
         return {status: self.count(status) for status in STATUS_LABELS}
 
     def summary(self) -> str:
-        return _(
+        text = _(
             "%(rows)d rijen: %(new)d nieuw, %(changed)d gewijzigd, %(unchanged)d ongewijzigd, "
-            "%(error)d met fouten."
+            "%(error)d met fouten"
         ) % {"rows": len(self.rows), **self.counts}
+        if self.count(NO_ACCESS):
+            text += _(", %(count)d zonder toegang") % {"count": self.count(NO_ACCESS)}
+        return text + "."
 
     def digest(self) -> str:
         """Changes to the register this plan stands for; equal plans, equal digests."""
@@ -135,7 +143,7 @@ def make_plan(
     for done, outcome in enumerate(parsed, start=1):
         if not outcome.problems:
             _judge(kind, outcome, context, seen, letters)
-        if outcome.problems:
+        if outcome.problems and outcome.status != NO_ACCESS:
             outcome.status = ERROR
         if progress:
             progress(done, len(parsed))
@@ -183,9 +191,14 @@ def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters
 
     try:
         record, values = kind.locate(outcome.values, context)
+    except RowHidden as hidden:
+        outcome.status = NO_ACCESS
+        outcome.problems.append(Problem(outcome.row, "", "", "", hidden.message))
+        return
     except RowRefused as refused:
         refuse(refused.message, refused.column)
         return
+    stored = copy.copy(record) if record.pk else None  # as it is, before the row's values
     identity = kind.identity(record, outcome.values)
     if identity in seen:
         refuse(
@@ -220,7 +233,8 @@ def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters
     outcome.status = NEW if is_new else CHANGED if outcome.changed_fields else UNCHANGED
     if outcome.status == UNCHANGED:
         return
-    refusal = kind.refusal(record, outcome.changed_fields, context)
+    kind.prepare_record(record, outcome.changed_fields, context)
+    refusal = kind.refusal(record, outcome.changed_fields, context, stored)
     if refusal:
         refuse(refusal)
         return

@@ -15,8 +15,9 @@ from evaluations.agenda.items import agenda_for
 from evaluations.choices import Performer
 from evaluations.models import Evaluation, FollowUpAction
 from partnerships.cycle import calendar
+from partnerships.cycle import services as cycle_services
 from partnerships.cycle.choices import DocumentKind
-from partnerships.cycle.zienswijzen import open_zienswijzen
+from partnerships.cycle.services import open_zienswijzen
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for
@@ -26,7 +27,7 @@ TODAY = D(2026, 4, 20)
 
 
 def cycle_2027(party, draft_received=None):
-    documents = {d.kind: d for d in calendar.ensure_cycle(party, 2027)}
+    documents = {d.kind: d for d in cycle_services.ensure_cycle(party, 2027, user=factories.SERVER)}
     draft = documents[DocumentKind.DRAFT_BUDGET]
     draft.board_meeting_on = D(2026, 7, 2)  # the draft is due 09-04-2026
     draft.received_on = draft_received
@@ -91,7 +92,7 @@ def test_agenda_page_has_a_fixed_number_of_queries(twente, enschede, overijssel,
     for number in range(6):
         party = factories.PartyFactory(start_date=D(2010, 1, 1))
         factories.ParticipationFactory(party=party, organisation=enschede)
-        calendar.ensure_cycle(party, today.year + 1)
+        cycle_services.ensure_cycle(party, today.year + 1, user=factories.SERVER)
         evaluation = Evaluation.objects.create(
             party=party, title=f"E{number}", performer=Performer.INTERNAL
         )

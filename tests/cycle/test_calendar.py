@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from partnerships.cycle import calendar
+from partnerships.cycle import services as cycle_services
 from partnerships.cycle.choices import DocumentKind, DocumentState
 from partnerships.cycle.models import CycleDocument, RuleSet
 from partnerships.cycle.queries import with_state
@@ -20,7 +21,7 @@ K = DocumentKind
 
 
 def documents(party, year, **dates) -> dict[str, CycleDocument]:
-    made = {d.kind: d for d in calendar.ensure_cycle(party, year)}
+    made = {d.kind: d for d in cycle_services.ensure_cycle(party, year, user=factories.SERVER)}
     for kind, values in dates.items():
         document = made[kind]
         for field, value in values.items():
@@ -87,7 +88,7 @@ def test_changing_the_terms_recomputes_the_deadlines(regeling):
     rules = RuleSet.objects.get(name="Wgr sinds 1 juli 2022")
     rules.framework_before_day, rules.framework_before_month = 15, 5
     rules.save()
-    assert calendar.refresh_deadlines() >= 1
+    assert cycle_services.refresh_deadlines() >= 1
     framework.refresh_from_db()
     assert framework.due_on == D(2026, 5, 14)
 
@@ -107,7 +108,7 @@ def test_only_wgr_parties_with_an_own_budget_have_a_cycle(enschede):
 
     foundation = factories.PartyFactory(legal_form=LegalForm.FOUNDATION)
     with pytest.raises(ValueError, match="geen gemeenschappelijke regeling"):
-        calendar.ensure_cycle(foundation, 2027)
+        cycle_services.ensure_cycle(foundation, 2027, user=factories.SERVER)
 
 
 def test_supervisor_filters_late_documents_of_its_province(regeling, overijssel, utrecht_city):

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from evaluations.choices import Performer
 from evaluations.models import Evaluation
-from partnerships.cycle import calendar
+from partnerships.cycle import services as cycle_services
 from partnerships.cycle.choices import DocumentKind
-from partnerships.cycle.zienswijzen import open_zienswijzen
+from partnerships.cycle.services import open_zienswijzen
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for
@@ -31,7 +31,9 @@ def add_parties(enschede, count: int) -> None:
         factories.ParticipationFactory(
             party=party, organisation=factories.MunicipalityFactory(province=enschede.province)
         )
-        draft = {d.kind: d for d in calendar.ensure_cycle(party, 2027)}[DocumentKind.DRAFT_BUDGET]
+        draft = {
+            d.kind: d for d in cycle_services.ensure_cycle(party, 2027, user=factories.SERVER)
+        }[DocumentKind.DRAFT_BUDGET]
         draft.received_on = datetime.date(2026, 4, 1)
         draft.save()
         open_zienswijzen(draft)
@@ -61,7 +63,9 @@ def test_opening_zienswijzen_takes_the_same_queries_for_2_or_20_participants(ens
             factories.ParticipationFactory(
                 party=party, organisation=factories.MunicipalityFactory()
             )
-        draft = {d.kind: d for d in calendar.ensure_cycle(party, 2027)}[DocumentKind.DRAFT_BUDGET]
+        draft = {
+            d.kind: d for d in cycle_services.ensure_cycle(party, 2027, user=factories.SERVER)
+        }[DocumentKind.DRAFT_BUDGET]
         draft.received_on = datetime.date(2026, 4, 1)
         draft.save()
         with CaptureQueriesContext(connection) as captured:

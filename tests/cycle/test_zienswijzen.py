@@ -8,10 +8,10 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from partnerships.cycle import calendar
+from partnerships.cycle import services as cycle_services
 from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, Zienswijze
-from partnerships.cycle.zienswijzen import take_step
+from partnerships.cycle.services import take_step
 from registry.models import RoleKind
 from registry.workflow import StepRefused
 from tests import factories
@@ -24,7 +24,7 @@ S = ZienswijzeStatus
 @pytest.fixture
 def draft(regeling, enschede):
     """The draft budget 2027, received on 1 April 2026 through the admin by Enschede's griffie."""
-    calendar.ensure_cycle(regeling, 2027)
+    cycle_services.ensure_cycle(regeling, 2027, user=factories.SERVER)
     document = CycleDocument.objects.get(party=regeling, year=2027, kind=DocumentKind.DRAFT_BUDGET)
     griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
     response = griffie.post(

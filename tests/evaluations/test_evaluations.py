@@ -11,7 +11,7 @@ from django.urls import reverse
 from evaluations.choices import ActionStatus, Catalogue, EvaluationStatus, Performer
 from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
 from evaluations.schedule import schedule_for
-from evaluations.workflow import take_step
+from evaluations.services import take_step
 from partnerships.models import Participation
 from registry.models import RoleKind
 from registry.workflow import StepRefused

@@ -14,11 +14,9 @@ from partnerships.choices import (
     KeyMethod,
     PopulationReference,
 )
-from partnerships.contributions import (
-    budget_allocation,
-    store_budgeted_contributions,
-)
+from partnerships.contributions import budget_allocation
 from partnerships.models import Contribution, CostKey
+from partnerships.services import store_budgeted_contributions
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for
@@ -82,12 +80,13 @@ def test_composite_key_needs_base_amount_and_rest_method(gbt):
 
 
 def test_finance_stores_only_its_own_contribution(gbt, enschede):
-    stored = store_budgeted_contributions(gbt, 2027, organisation_ids={enschede.pk})
+    finance = factories.user_with_role(RoleKind.FINANCE, enschede)
+    stored = store_budgeted_contributions(gbt, 2027, user=finance)
     assert [(c.participation.organisation.name, c.budgeted) for c in stored] == [
         ("Enschede", Decimal("1600000.00"))
     ]
     assert stored[0].basis == ContributionBasis.COMPUTED
-    store_budgeted_contributions(gbt, 2027, organisation_ids={enschede.pk})
+    store_budgeted_contributions(gbt, 2027, user=finance)
     assert Contribution.objects.count() == 1
 
 
@@ -104,7 +103,7 @@ def test_annual_figures_are_kept_by_finance_of_participants_only(gbt, enschede, 
 
 
 def test_finance_sees_and_changes_only_its_own_contributions(gbt, enschede, almelo):
-    store_budgeted_contributions(gbt, 2027)
+    store_budgeted_contributions(gbt, 2027, user=factories.SERVER)
     finance = client_for(factories.user_with_role(RoleKind.FINANCE, enschede))
     listing = finance.get(reverse("admin:partnerships_contribution_changelist"))
     assert {c.participation.organisation for c in listing.context["cl"].result_list} == {enschede}

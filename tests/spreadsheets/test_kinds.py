@@ -106,8 +106,8 @@ def test_griffie_may_not_change_a_party_its_organisation_does_not_take_part_in(g
         griffie, "parties", xlsx([["Registercode", "Naam"], ["ggd-twente", "Andere naam"]])
     )
     assert problems(plan) == [
-        "rij 2 – U mag dit samenwerkingsverband niet wijzigen: uw organisatie neemt er niet "
-        "(meer) aan deel."
+        "rij 2 – De gegevens van GGD Twente wijzigt de griffie van een (bevestigde, lopende) "
+        "deelnemer of van de dossierhouder."
     ]
 
 
@@ -184,8 +184,8 @@ def test_finance_imports_annual_figures_of_a_party_its_organisation_takes_part_i
         ]
     )
     assert problems(commit(finance, "annual_figures", data)) == [
-        "rij 3 – Jaarcijfers van Elders legt de afdeling financiën vast van een organisatie die "
-        "deelneemt (of de toezichthouder van de provincie)."
+        "rij 3 – De cijfers van Elders houdt de afdeling financiën van een deelnemende "
+        "organisatie bij."
     ]
     assert not AnnualFigures.objects.exists()
     assert commit(
@@ -261,7 +261,7 @@ def test_contributions_of_another_organisation_are_refused(finance, almelo, ggd)
         ]
     )
     assert problems(commit(finance, "contributions", data)) == [
-        "rij 2 – Bijdragen van Almelo legt alleen die organisatie vast."
+        "rij 2 – geen toegang: u mag de gegevens van Almelo niet inzien of wijzigen"
     ]
 
 

@@ -76,7 +76,7 @@ def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_
         "rij 6, kolom A (CBS-code deelnemer) – lege cel; deze kolom is verplicht",
         "rij 7 – dit gegeven staat ook op rij 2; elk gegeven hoort één keer in het bestand",
     ]
-    assert plan.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 5}
+    assert plan.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 5, "no_access": 0}
     existing.refresh_from_db()
     assert existing.guarantees is None  # row 2 was fine, but nothing is saved
     assert ImportRun.objects.count() == 0
@@ -169,7 +169,7 @@ def test_a_supervisor_imports_only_for_organisations_of_its_province(
 ):
     plan = commit(supervisor, xlsx([HEADERS, ["GM0344", "ggd-twente", None, 1, None]]))
     assert [str(p) for p in plan.problems] == [
-        "rij 2 – U mag geen deelnemingen van Utrecht vastleggen of wijzigen."
+        "rij 2 – geen toegang: u mag de gegevens van Utrecht niet inzien of wijzigen"
     ]
     assert Participation.objects.count() == 1
 
@@ -184,7 +184,7 @@ def test_griffie_imports_for_its_own_organisation_only(griffie, existing, almelo
     )
     plan = commit(griffie, data)
     assert [str(p) for p in plan.problems] == [
-        "rij 3 – U mag geen deelnemingen van Almelo vastleggen of wijzigen."
+        "rij 3 – geen toegang: u mag de gegevens van Almelo niet inzien of wijzigen"
     ]
     existing.refresh_from_db()
     assert existing.seats == 1

@@ -3,8 +3,10 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from partnerships.cycle.calendar import CYCLE_LEGAL_FORMS, ensure_cycle
+from partnerships.cycle.calendar import CYCLE_LEGAL_FORMS
+from partnerships.cycle.services import ensure_cycle
 from partnerships.models import Party
+from registry.access import ServerAdministrator
 
 
 class Command(BaseCommand):
@@ -22,7 +24,7 @@ class Command(BaseCommand):
         )
         count = 0
         for party in parties:
-            ensure_cycle(party, year)
+            ensure_cycle(party, year, user=ServerAdministrator())
             count += 1
         noun = "regeling" if count == 1 else "regelingen"
         self.stdout.write(f"Begrotingscyclus {year}: {count} {noun}, elk vijf stukken.")

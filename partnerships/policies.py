@@ -1,0 +1,160 @@
+"""The access policies of the partnerships app, registered with registry.access in
+PartnershipsConfig.ready(): who reads and keeps parties, their legal basis, bodies and
+seats, participations and money. The rules in words are in registry/access.py."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from partnerships.choices import Confirmation
+from partnerships.models import (
+    AnnualFigures,
+    Body,
+    Contribution,
+    CostKey,
+    CostKeyPercentage,
+    LegalBasis,
+    Participation,
+    Party,
+    Risk,
+    Seat,
+    Theme,
+    UsageFigure,
+)
+from partnerships.models.participations import FINANCIAL_FIELDS
+from registry import access
+from registry.access import ADD, DELETE, VIEW
+from registry.models import RoleKind
+from registry.periods import overlaps_q
+from registry.policies import OwnOrShared, OwnRecord, Policy, ReferenceData, SharedRecord
+
+GRIFFIE, FINANCE = RoleKind.GRIFFIE, RoleKind.FINANCE
+
+
+def giving_rights(today: datetime.date):
+    """The participations that give rights on their shared party: confirmed and running
+    today (one whose start date is unknown counts as running)."""
+    return Participation.objects.filter(confirmation=Confirmation.CONFIRMED).filter(
+        overlaps_q(today, today)
+    )
+
+
+def current_parties(organisation_ids, role: str, today: datetime.date) -> set[int]:
+    ids = set(
+        giving_rights(today)
+        .filter(organisation_id__in=organisation_ids)
+        .values_list("party_id", flat=True)
+    )
+    if role == GRIFFIE:
+        ids |= set(
+            Party.objects.filter(maintainer_id__in=organisation_ids).values_list("pk", flat=True)
+        )
+    return ids
+
+
+def parties_all_within(organisation_ids, today: datetime.date) -> set[int]:
+    """Parties taken part in (or kept) by these organisations only: what a supervisor's
+    import may change for its province."""
+    running = giving_rights(today)
+    inside = Q(pk__in=running.filter(organisation_id__in=organisation_ids).values("party_id"))
+    inside |= Q(maintainer_id__in=organisation_ids)
+    outside = running.exclude(organisation_id__in=organisation_ids).values("party_id")
+    return set(Party.objects.filter(inside).exclude(pk__in=outside).values_list("pk", flat=True))
+
+
+class PartyPolicy(Policy):
+    """The shared catalogue: read by every registry user; kept by the griffie of a current,
+    confirmed participant or of the dossierhouder; registered by any griffie, which becomes
+    its dossierhouder; deleted only when no other organisation takes part."""
+
+    created_by = GRIFFIE
+    party = "pk"
+
+    def rows(self, g, action):
+        if action == VIEW:
+            return Q()
+        writable = Q(pk__in=g.parties(GRIFFIE))
+        if action == DELETE:
+            others = Participation.objects.exclude(organisation_id__in=g.orgs(GRIFFIE))
+            return writable & ~Q(pk__in=others.values("party_id"))
+        return writable
+
+    def allows(self, g, record, action):
+        if action == ADD:
+            return record.maintainer_id in g.orgs(GRIFFIE) or (
+                record.maintainer_id is None and bool(g.imports_for)
+            )
+        return record.pk in g.parties(GRIFFIE)
+
+    def editable(self, g, record, names):
+        # the dossierhouder is one of the user's own organisations (or none)
+        if record.maintainer_id is not None and record.maintainer_id not in g.orgs(GRIFFIE):
+            return set(names) - {"maintainer"}
+        return set(names)
+
+    def refusal(self, g, record):
+        if record.pk is None:
+            return _("Kies als dossierhouder een organisatie waarvoor u de griffie bent.")
+        return SharedRecord("pk").refusal(g, record)
+
+
+class ParticipationPolicy(Policy):
+    """An organisation's own: read by it, its supervisor and administrators; registered and
+    deleted by its griffie; its register fields changed by the griffie, its financial
+    interest by finance."""
+
+    created_by = GRIFFIE
+    party = "party"
+    locked = ("party", "organisation")
+
+    def rows(self, g, action):
+        keepers = {VIEW: None, DELETE: (GRIFFIE,)}.get(action, (GRIFFIE, FINANCE))
+        return Q(organisation_id__in=g.readable if keepers is None else g.orgs(*keepers))
+
+    def allows(self, g, record, action):
+        keepers = (GRIFFIE,) if action in (ADD, DELETE) else (GRIFFIE, FINANCE)
+        return record.organisation_id in g.orgs(*keepers)
+
+    def editable(self, g, record, names):
+        roles = g.roles_for(record.organisation_id)
+        allowed: set[str] = set()
+        if GRIFFIE in roles:
+            allowed |= set(names) - set(FINANCIAL_FIELDS)
+        if FINANCE in roles:
+            allowed |= set(names) & set(FINANCIAL_FIELDS)
+        return allowed
+
+    def refusal(self, g, record):
+        name = record.organisation.name if record.organisation_id else _("deze organisatie")
+        return _("U mag geen deelnemingen van %(organisation)s vastleggen of wijzigen.") % {
+            "organisation": name
+        }
+
+
+def register() -> None:
+    access.register_party_rights(current=current_parties, all_within=parties_all_within)
+    griffie_shared = {model: SharedRecord("party") for model in (LegalBasis, Body)}
+    money = {
+        CostKey: SharedRecord("party", FINANCE),
+        CostKeyPercentage: SharedRecord("key__party", FINANCE, locked=("key",)),
+        AnnualFigures: SharedRecord("party", FINANCE),
+        Risk: SharedRecord("figures__party", FINANCE, locked=("figures",)),
+        UsageFigure: OwnRecord("organisation", (FINANCE,), party="party", locked=("party",)),
+        Contribution: OwnRecord(
+            "participation__organisation",
+            (FINANCE,),
+            party="participation__party",
+            locked=("participation",),
+        ),
+    }
+    policies = {
+        Party: PartyPolicy(),
+        Participation: ParticipationPolicy(),
+        Seat: OwnOrShared("organisation", "body__party", locked=("body",)),
+        **griffie_shared,
+        **money,
+        Theme: ReferenceData(),
+    }
+    for model, policy in policies.items():
+        access.register(model, policy)

@@ -1,0 +1,192 @@
+"""Every write of the partnerships app: parties, participations (and who confirms them),
+and the records without special needs (legal basis, bodies, seats, money) through
+registry.writes. The admin, its inlines and actions, the import and the commands call these.
+
+How a municipality becomes a participant of a shared party (it does not declare itself
+one): a participation registered by a griffie is *confirmed* at once when the griffie may
+confirm it itself — its organisation keeps the party's dossier, already takes part in it
+(confirmed), or the user may change the party through another organisation — and when an
+administrator or the supervisor of the municipality's province (IBT, also through its
+import) registers it. Otherwise it is *aangemeld* and waits until the griffie of a current,
+confirmed participant, the dossierhouder, the supervisor or an administrator confirms or
+declines it ("Aanmeldingen" in the admin). Until it is confirmed and has started, a
+participation gives no rights on the shared party; it is the municipality's own record
+from the start (its paragraph lists it).
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from partnerships.allocation import percentages_problem
+from partnerships.choices import Confirmation, ContributionBasis, KeyMethod
+from partnerships.contributions import budget_allocation, member_key, participations_in
+from partnerships.models import Contribution, CostKey, CostKeyPercentage, Participation, Party
+from registry import access, writes
+from registry.models import RoleKind
+from registry.workflow import StepRefused
+
+GRIFFIE = RoleKind.GRIFFIE
+
+
+# Parties.
+
+
+def prepare_party(user, party: Party, changed) -> None:
+    """A new party's dossierhouder is the griffie's own organisation when it has one."""
+    if party.pk is None and party.maintainer_id is None:
+        griffie = access.grants(user).orgs(GRIFFIE) - access.grants(user).imports_for
+        if len(griffie) == 1:
+            party.maintainer_id = next(iter(griffie))
+
+
+def save_party(*, user, party: Party, changed=None, themes=None, validate=True) -> Party:
+    writes.save(user=user, record=party, changed=changed, validate=validate)
+    if themes is not None:
+        party.themes.set(themes)
+    return party
+
+
+# Participations and their confirmation.
+
+
+def may_confirm(user, participation: Participation) -> bool:
+    """May `user` confirm (or decline) that this organisation takes part in this party?"""
+    g = access.grants(user)
+    if g.is_admin:
+        return True
+    province = participation.organisation.province_id if participation.organisation_id else None
+    if access.supervises(user, province) or participation.organisation_id in g.imports_for:
+        return True
+    return participation.party_id in g.parties(GRIFFIE)
+
+
+def _already_confirmed(participation: Participation, siblings=None) -> bool:
+    """Does the organisation take part in the party already, confirmed (another period)?
+    `siblings`: its other participations in the party, when the caller has them."""
+    if siblings is None:
+        siblings = Participation.objects.filter(
+            party_id=participation.party_id, organisation_id=participation.organisation_id
+        ).exclude(pk=participation.pk)
+    return any(s.confirmation == Confirmation.CONFIRMED for s in siblings)
+
+
+def confirmation_on_registering(user, participation: Participation, siblings=None) -> str:
+    if may_confirm(user, participation) or _already_confirmed(participation, siblings):
+        return Confirmation.CONFIRMED
+    return Confirmation.PENDING
+
+
+def prepare_participation(user, participation: Participation, changed) -> None:
+    if participation.pk is None:
+        participation.confirmation = confirmation_on_registering(user, participation)
+
+
+def save_participation(*, user, participation: Participation, changed=None, validate=True):
+    return writes.save(user=user, record=participation, changed=changed, validate=validate)
+
+
+def to_confirm(user) -> QuerySet[Participation]:
+    """The registrations waiting for `user`'s confirmation."""
+    g = access.grants(user)
+    pending = Participation.objects.filter(confirmation=Confirmation.PENDING).select_related(
+        "party", "organisation"
+    )
+    if not g.is_admin:
+        supervised = Q(organisation__province_id__in=g.orgs(RoleKind.SUPERVISOR))
+        pending = pending.filter(Q(party_id__in=g.parties(GRIFFIE)) | supervised)
+    return pending.order_by("party__name", "organisation__name")
+
+
+@transaction.atomic
+def decide_confirmation(
+    participation: Participation, *, by, confirm: bool, note: str = ""
+) -> Participation:
+    """Confirm or decline a registration; StepRefused (Dutch) when `by` may not, when it was
+    decided already, or when declining without a reason."""
+    participation = Participation.objects.select_for_update().get(pk=participation.pk)
+    if participation.confirmation != Confirmation.PENDING:
+        raise StepRefused(
+            _("Deze aanmelding is al beoordeeld: %(state)s.")
+            % {"state": participation.get_confirmation_display().lower()}
+        )
+    if not may_confirm(by, participation):
+        raise StepRefused(
+            _(
+                "Alleen de griffie van een deelnemer, de dossierhouder of de toezichthouder "
+                "van de provincie bevestigt een nieuwe deelnemer."
+            )
+        )
+    if not confirm and not note.strip():
+        raise StepRefused(_("Geef de reden waarom de aanmelding wordt afgewezen."))
+    participation.confirmation = Confirmation.CONFIRMED if confirm else Confirmation.DECLINED
+    participation.confirmation_note = note.strip()
+    participation._history_user = by if getattr(by, "pk", None) else None
+    participation._change_reason = _("Aanmelding bevestigd") if confirm else note.strip()
+    participation.save(update_fields=["confirmation", "confirmation_note"])
+    return participation
+
+
+# Money.
+
+
+@transaction.atomic
+def store_budgeted_contributions(party: Party, year: int, *, user) -> list[Contribution]:
+    """Write the computed contribution for `year` of each participant that `user` keeps the
+    money of (finance staff store their own organisation's; administrators all), in one
+    transaction. AllocationError (Dutch problems) when the key cannot be applied."""
+    participations = participations_in(party, year)
+    allocation = budget_allocation(party, year, participations=participations)
+    by_code = {s.member.key: s for s in allocation.shares}
+    existing = {
+        c.participation_id: c
+        for c in Contribution.objects.filter(participation__in=participations, year=year)
+    }
+    stored = []
+    for participation in participations:
+        contribution = existing.get(participation.pk) or Contribution(
+            participation=participation, year=year
+        )
+        share = by_code[member_key(participation.organisation)]
+        contribution.budgeted = share.amount
+        contribution.basis = ContributionBasis.COMPUTED
+        contribution.explanation = share.explanation[:300]
+        changed = {"budgeted", "basis", "explanation", "participation", "year"}
+        if access.save_refusal(user, contribution, changed) is None:
+            stored.append(writes.save(user=user, record=contribution, changed=changed))
+    return stored
+
+
+def save_percentages(*, user, key: CostKey, percentages: dict[int, Decimal]) -> None:
+    """Replace the fixed percentages of `key` (organisation id -> percentage) as one whole:
+    they add up to 100, and only a key of fixed percentages has them (the rule the
+    allocation applies, partnerships.allocation.percentages_problem)."""
+    problem = percentages_refusal(key, list(percentages.values()))
+    if problem:
+        raise ValidationError(problem)
+    with transaction.atomic():
+        for row in key.percentages.exclude(organisation_id__in=percentages):
+            writes.delete(user=user, record=row)
+        current = {row.organisation_id: row for row in key.percentages.all()}
+        for organisation_id, percentage in percentages.items():
+            row = current.get(organisation_id) or CostKeyPercentage(
+                key=key, organisation_id=organisation_id
+            )
+            row.percentage = percentage
+            writes.save(user=user, record=row, changed={"percentage", "organisation", "key"})
+
+
+def percentages_refusal(key: CostKey, percentages: list[Decimal]) -> str | None:
+    if key.method != KeyMethod.FIXED_PERCENTAGES:
+        if percentages:
+            return _("Alleen een sleutel met vaste percentages heeft percentages per deelnemer.")
+        return None
+    return percentages_problem(sum(percentages, Decimal(0)))
+
+
+def register() -> None:
+    writes.on_save(Party, prepare=prepare_party)
+    writes.on_save(Participation, prepare=prepare_participation)
