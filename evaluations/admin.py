@@ -113,7 +113,7 @@ class EvaluationAdmin(RegisterAdmin):
     def compare_link(self, evaluation):
         return page_link(
             evaluation,
-            "evaluation_comparison",
+            "evaluations:comparison",
             _("alle evaluaties van deze partij"),
             evaluation.party_id,
         )

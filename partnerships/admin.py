@@ -43,7 +43,7 @@ def verbonden_partij(participation):
 
 @admin.display(description=_("uittreding"))
 def exit_what_if_link(participation):
-    return page_link(participation, "exit_what_if", _("doorrekenen"), participation.pk)
+    return page_link(participation, "partnerships:exit_what_if", _("doorrekenen"), participation.pk)
 
 
 class LegalBasisInline(RegisterInline):
@@ -147,7 +147,7 @@ class PartyAdmin(OrganisationChoicesMixin, RegisterAdmin):
     )
 
     def get_queryset(self, request):
-        return queries.parties_for_list(super().get_queryset(request))
+        return queries.parties_for_list(super().get_queryset(request), request.user)
 
     @admin.display(description=_("BBV-categorie"))
     def bbv_category_label(self, party):
@@ -161,7 +161,7 @@ class PartyAdmin(OrganisationChoicesMixin, RegisterAdmin):
     def theme_list(self, party):
         return ", ".join(theme.name for theme in party.themes.all())
 
-    @admin.display(description=_("deelnemers"), ordering="participant_count")
+    @admin.display(description=_("deelnemers (zichtbaar voor u)"), ordering="participant_count")
     def participant_count(self, party):
         return party.participant_count
 
@@ -196,14 +196,32 @@ class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
         "seats",
         "voting_weight",
         verbonden_partij,
+        "confirmation",
         exit_what_if_link,
     )
-    list_filter = (ParticipationVerbondenPartijFilter, ParticipantFilter, "party__legal_form")
+    list_filter = (
+        ParticipationVerbondenPartijFilter,
+        ParticipantFilter,
+        "party__legal_form",
+        "confirmation",
+    )
     search_fields = ("party__name", "organisation__name", "organisation__cbs_code")
     autocomplete_fields = ("party",)
-    readonly_fields = (verbonden_partij, exit_what_if_link)
+    readonly_fields = (verbonden_partij, exit_what_if_link, "confirmation", "confirmation_note")
     fieldsets = (
-        (None, {"fields": ("party", "organisation", "start_date", "end_date", "notes")}),
+        (
+            None,
+            {
+                "fields": (
+                    "party",
+                    "organisation",
+                    "start_date",
+                    "end_date",
+                    "notes",
+                    ("confirmation", "confirmation_note"),
+                )
+            },
+        ),
         (_("Bestuurlijk belang"), {"fields": ("seats", "voting_weight")}),
         (
             _("Financieel belang"),

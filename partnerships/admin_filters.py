@@ -64,11 +64,10 @@ class ParticipantFilter(OrganisationFilter):
     parameter_name = "deelnemer"
 
     def organisations(self, request):
-        g = access.grants(request.user)
-        organisations = Organisation.objects.filter(
-            pk__in=Participation.objects.values("organisation_id")
+        return access.offered(
+            request.user,
+            Organisation.objects.filter(pk__in=Participation.objects.values("organisation_id")),
         )
-        return organisations if g.is_admin else organisations.filter(pk__in=g.readable)
 
     def restrict(self, queryset, organisation_id):
         participations = Participation.objects.filter(organisation_id=organisation_id)

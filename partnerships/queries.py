@@ -7,13 +7,20 @@ from django.db.models import Count, Q, QuerySet
 
 from partnerships import bbv
 from partnerships.models import Participation, Party
+from registry import access
 
 
-def parties_for_list(queryset: QuerySet[Party]) -> QuerySet[Party]:
+def parties_for_list(queryset: QuerySet[Party], user) -> QuerySet[Party]:
+    """Parties with their themes and the number of participants `user` may see (another
+    municipality's participation is its own record, so it is not counted for others)."""
+    readable = access.readable_organisations(user)
+    counted = Q() if readable is None else Q(participations__organisation_id__in=readable)
     return (
         queryset.select_related("centre_organisation", "maintainer")
         .prefetch_related("themes")
-        .annotate(participant_count=Count("participations__organisation", distinct=True))
+        .annotate(
+            participant_count=Count("participations__organisation", filter=counted, distinct=True)
+        )
     )
 
 

@@ -439,6 +439,12 @@ def writable_organisations(user, *kinds: str) -> QuerySet:
     return Organisation.objects.filter(pk__in=g.orgs(*(kinds or (RoleKind.GRIFFIE,))))
 
 
+def readable_organisations(user) -> frozenset[int] | None:
+    """The organisations whose own records `user` reads; None: all (administrators)."""
+    g = grants(user)
+    return None if g.is_admin else g.readable
+
+
 def offered(user, queryset: QuerySet) -> QuerySet:
     """Of a queryset of organisations, those a filter may offer `user`: the ones it reads."""
     g = grants(user)

@@ -193,7 +193,9 @@ class ReferenceDataAdmin(RegisterAdmin):
 
 class OrganisationFilter(admin.SimpleListFilter):
     """A list filter choosing one organisation (or province) by its id. Subclasses say which
-    `organisations(request)` to offer and how to `restrict(queryset, organisation_id)`."""
+    `organisations(request)` to offer and how to `restrict(queryset, organisation_id)`. A
+    value that was not offered (typed into the address) selects nothing: a filter never
+    applies what the user could not have chosen."""
 
     def organisations(self, request):
         raise NotImplementedError
@@ -202,14 +204,16 @@ class OrganisationFilter(admin.SimpleListFilter):
         raise NotImplementedError
 
     def lookups(self, request, model_admin):
-        return [
-            (str(pk), name) for pk, name in self.organisations(request).values_list("pk", "name")
-        ]
+        self._offered = dict(self.organisations(request).values_list("pk", "name"))
+        return [(str(pk), name) for pk, name in self._offered.items()]
 
     def queryset(self, request, queryset):
-        if not (self.value() or "").isdigit():
+        if self.value() is None:
             return queryset
-        return self.restrict(queryset, int(self.value()))
+        value = self.value()
+        if not value.isdigit() or int(value) not in self._offered:
+            return queryset.none()
+        return self.restrict(queryset, int(value))
 
 
 def page_link(record, url_name: str, text, *args) -> str:

@@ -11,10 +11,13 @@ def documents(request):
             "show_paragraph_link": False,
             "show_agenda_link": False,
             "show_spreadsheets_link": False,
+            "show_confirmations_link": False,
         }
     g = access.grants(user)
     return {
         "show_paragraph_link": g.is_admin or bool(g.orgs(RoleKind.FINANCE)),
         "show_agenda_link": g.has_any_role,
         "show_spreadsheets_link": g.has_any_role,
+        "show_confirmations_link": g.is_admin
+        or bool(g.orgs(RoleKind.GRIFFIE, RoleKind.SUPERVISOR)),
     }

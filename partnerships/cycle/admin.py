@@ -20,7 +20,7 @@ from registry.admin_base import (
     StepForm,
     step_action,
 )
-from registry.models import Organisation, OrganisationKind
+from registry.models import Organisation, OrganisationKind, RoleKind
 
 User = get_user_model()
 
@@ -86,7 +86,11 @@ class ProvinceFilter(OrganisationFilter):
     parameter_name = "provincie"
 
     def organisations(self, request):
-        return Organisation.objects.filter(kind=OrganisationKind.PROVINCE)
+        # only the provinces the user supervises: which parties have participants in another
+        # province would tell another municipality's participations
+        provinces = Organisation.objects.filter(kind=OrganisationKind.PROVINCE)
+        g = access.grants(request.user)
+        return provinces if g.is_admin else provinces.filter(pk__in=g.orgs(RoleKind.SUPERVISOR))
 
     def restrict(self, queryset, organisation_id):
         return queryset.filter(

@@ -84,7 +84,7 @@ def test_agenda_page_has_a_fixed_number_of_queries(twente, enschede, overijssel,
 
     def count() -> int:
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(reverse("agenda"))
+            response = client.get(reverse("agenda:index"))
         assert response.status_code == 200
         return len(captured)
 
@@ -101,12 +101,12 @@ def test_agenda_page_has_a_fixed_number_of_queries(twente, enschede, overijssel,
         )
     many = count()
     assert (few, many) == (15, 15)
-    page = client.get(reverse("agenda")).content.decode()
+    page = client.get(reverse("agenda:index")).content.decode()
     assert "te laat" in page
 
 
 def test_agenda_of_another_municipality_is_refused(twente, almelo, griffier):
-    response = client_for(griffier).get(reverse("agenda"), {"organisation": almelo.pk})
+    response = client_for(griffier).get(reverse("agenda:index"), {"organisation": almelo.pk})
     assert response.status_code == 403
 
 

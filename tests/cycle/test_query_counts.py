@@ -18,7 +18,7 @@ from tests import factories
 from tests.conftest import client_for
 
 PINNED = {
-    "cycle_cycledocument": 10,
+    "cycle_cycledocument": 9,
     "cycle_zienswijze": 9,
     "evaluations_evaluation": 8,
 }

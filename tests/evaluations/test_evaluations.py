@@ -157,7 +157,7 @@ def test_scores_over_successive_evaluations_side_by_side(party, enschede, almelo
     Score.objects.create(evaluation=second, criterion=trust, score=5)
     Score.objects.create(evaluation=hidden, criterion=trust, score=1)
     council = client_for(factories.user_with_role(RoleKind.COUNCIL, enschede))
-    page = council.get(reverse("evaluation_comparison", args=[party.pk]))
+    page = council.get(reverse("evaluations:comparison", args=[party.pk]))
     assert [e.title for e in page.context["evaluations"]] == ["Evaluatie 2020", "Evaluatie 2024"]
     grid = {
         row["criterion"].name: [cell.score if cell else None for cell in row["cells"]]

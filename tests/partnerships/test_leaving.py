@@ -66,7 +66,7 @@ def test_exit_cost_that_cannot_be_computed_says_why(gbt, almelo, method, explana
 
 def page_url(party, organisation, year=2027):
     participation = Participation.objects.get(party=party, organisation=organisation)
-    return reverse("exit_what_if", args=[participation.pk]) + f"?year={year}"
+    return reverse("partnerships:exit_what_if", args=[participation.pk]) + f"?year={year}"
 
 
 def test_council_member_sees_the_shift_and_the_exit_cost(gbt, almelo):

@@ -196,7 +196,7 @@ def test_query_count_is_fixed_whatever_the_number_of_parties(enschede):
 def test_paragraph_is_exported_by_finance_staff_of_the_organisation_only(
     paragraph, enschede, almelo
 ):
-    url = reverse("paragraph")
+    url = reverse("partnerships:paragraph")
     query = {
         "organisation": enschede.pk,
         "year": 2027,
@@ -234,10 +234,12 @@ def test_export_paragraph_command_writes_the_file(paragraph, tmp_path):
 
 def test_form_preselects_the_one_organisation_of_finance_staff(enschede, almelo):
     finance = client_for(factories.user_with_role(RoleKind.FINANCE, enschede))
-    form = finance.get(reverse("paragraph")).context["form"]
+    form = finance.get(reverse("partnerships:paragraph")).context["form"]
     assert form["organisation"].value() == enschede.pk
     admin = client_for(factories.admin_user())
-    assert admin.get(reverse("paragraph")).context["form"]["organisation"].value() is None
+    assert (
+        admin.get(reverse("partnerships:paragraph")).context["form"]["organisation"].value() is None
+    )
 
 
 def test_docx_has_real_headings_and_styled_tables_for_the_budget_book(paragraph):

@@ -26,7 +26,7 @@ def existing(enschede, ggd):
 
 def upload(client, data, kind="participations"):
     return client.post(
-        reverse("spreadsheets"),
+        reverse("partnerships:spreadsheets"),
         {"kind": kind, "file": SimpleUploadedFile("deelnemingen.xlsx", data)},
     )
 
@@ -41,7 +41,7 @@ def test_upload_previews_and_confirm_commits(supervisor, existing):
     existing.refresh_from_db()
     assert existing.seats == 1
     run = ImportRun.objects.get()
-    response = client.post(reverse("spreadsheet_confirm", args=[run.pk]))
+    response = client.post(reverse("partnerships:spreadsheet_confirm", args=[run.pk]))
     assert response.status_code == 302
     existing.refresh_from_db()
     assert existing.seats == 3
@@ -72,7 +72,9 @@ def test_nobody_confirms_another_users_preview(supervisor, existing, overijssel)
     upload(client_for(supervisor), xlsx([HEADERS, ["GM0153", "ggd-twente", 3]]))
     run = ImportRun.objects.get()
     colleague = factories.user_with_role("supervisor", overijssel)
-    response = client_for(colleague).post(reverse("spreadsheet_confirm", args=[run.pk]))
+    response = client_for(colleague).post(
+        reverse("partnerships:spreadsheet_confirm", args=[run.pk])
+    )
     assert response.status_code == 404
     existing.refresh_from_db()
     assert existing.seats == 1
@@ -81,7 +83,7 @@ def test_nobody_confirms_another_users_preview(supervisor, existing, overijssel)
 def test_the_export_holds_only_what_the_user_may_read(griffie, existing, almelo, ggd):
     factories.ParticipationFactory(organisation=almelo, party=ggd)
     client = client_for(griffie)
-    url = reverse("spreadsheet_export", args=["participations", "xlsx"])
+    url = reverse("partnerships:spreadsheet_export", args=["participations", "xlsx"])
     response = client.get(url)
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["GM0153"]
@@ -96,12 +98,12 @@ def test_the_participations_export_has_a_fixed_number_of_queries(
     client = client_for(griffie)
     client.get(reverse("admin:index"))
     with django_assert_num_queries(4):  # session, user, roles, rows
-        client.get(reverse("spreadsheet_export", args=["participations", "csv"]))
+        client.get(reverse("partnerships:spreadsheet_export", args=["participations", "csv"]))
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_template_downloads_and_its_example_row_reads_back(kind, supervisor):
-    response = client_for(supervisor).get(reverse("spreadsheet_template", args=[kind]))
+    response = client_for(supervisor).get(reverse("partnerships:spreadsheet_template", args=[kind]))
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames[1] == "Toelichting"
@@ -112,7 +114,9 @@ def test_every_template_downloads_and_its_example_row_reads_back(kind, superviso
 
 def test_a_template_downloads_for_every_registry_user(enschede):
     council = factories.user_with_role("council", enschede)
-    response = client_for(council).get(reverse("spreadsheet_template", args=["contributions"]))
+    response = client_for(council).get(
+        reverse("partnerships:spreadsheet_template", args=["contributions"])
+    )
     assert response["Content-Disposition"] == 'attachment; filename="sjabloon-contributions.xlsx"'
     assert load_workbook(io.BytesIO(response.content)).sheetnames == ["Bijdragen", "Toelichting"]
 

@@ -1,0 +1,42 @@
+"""Pages of the partnerships app beside its model admins (all inside the admin's login)."""
+
+from django.contrib import admin
+from django.urls import path
+
+from partnerships.confirmation_views import confirmations_view
+from partnerships.spreadsheet_views import (
+    confirm_view,
+    export_view,
+    spreadsheets_view,
+    template_view,
+)
+from partnerships.views import exit_what_if_view, paragraph_view
+
+app_name = "partnerships"
+staff = admin.site.admin_view
+
+urlpatterns = [
+    path("admin/paragraaf/", staff(paragraph_view), name="paragraph"),
+    path(
+        "admin/uittreding/<int:participation_id>/",
+        staff(exit_what_if_view),
+        name="exit_what_if",
+    ),
+    path("admin/aanmeldingen/", staff(confirmations_view), name="confirmations"),
+    path("admin/spreadsheets/", staff(spreadsheets_view), name="spreadsheets"),
+    path(
+        "admin/spreadsheets/doorvoeren/<int:run_id>/",
+        staff(confirm_view),
+        name="spreadsheet_confirm",
+    ),
+    path(
+        "admin/spreadsheets/<str:kind>/sjabloon/",
+        staff(template_view),
+        name="spreadsheet_template",
+    ),
+    path(
+        "admin/spreadsheets/<str:kind>/export.<str:file_format>",
+        staff(export_view),
+        name="spreadsheet_export",
+    ),
+]
