@@ -1,12 +1,10 @@
-"""factory_boy factories for the registry's models."""
+"""Factories of the kernel: organisations, population figures, users and their roles."""
 
 import datetime
 
 import factory
 from django.contrib.auth import get_user_model
 
-from partnerships.choices import BodyKind, Confirmation, LegalForm, SeatHolderRole
-from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
 from registry.access import ServerAdministrator
 from registry.models import Organisation, OrganisationKind, PopulationFigure, Role
 
@@ -42,49 +40,6 @@ class PopulationFigureFactory(factory.django.DjangoModelFactory):
     households = 22_000
 
 
-class PartyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Party
-
-    name = factory.Sequence(lambda n: f"Samenwerkingsverband {n}")
-    legal_form = LegalForm.PUBLIC_BODY
-
-
-class ParticipationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Participation
-
-    party = factory.SubFactory(PartyFactory)
-    organisation = factory.SubFactory(MunicipalityFactory)
-    seats = 1
-    confirmation = Confirmation.CONFIRMED
-
-
-class LegalBasisFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = LegalBasis
-
-    party = factory.SubFactory(PartyFactory)
-    kind = "regeling"
-    title = factory.Sequence(lambda n: f"Gemeenschappelijke regeling {n}")
-
-
-class BodyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Body
-
-    party = factory.SubFactory(PartyFactory)
-    kind = BodyKind.GENERAL_BOARD
-
-
-class SeatFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Seat
-
-    body = factory.SubFactory(BodyFactory)
-    holder_role = SeatHolderRole.ALDERMAN
-
-
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -104,12 +59,14 @@ def admin_user():
     return UserFactory(is_superuser=True)
 
 
-class ThemeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Theme
-
-    name = factory.Sequence(lambda n: f"Thema {n}")
-
-
 # Who acts in a test that writes as the server's command line does (no user of its own).
 SERVER = ServerAdministrator()
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(MunicipalityFactory)
+    kind = "griffie"

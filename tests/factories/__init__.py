@@ -1,0 +1,71 @@
+"""factory_boy factories for every model of the registry, one module per app."""
+
+from tests.factories.cycle import (
+    CycleDocumentFactory,
+    RuleSetFactory,
+    ZienswijzeFactory,
+    ZienswijzeStepFactory,
+)
+from tests.factories.evaluations import (
+    CriterionFactory,
+    EvaluationFactory,
+    FollowUpActionFactory,
+    ScoreFactory,
+)
+from tests.factories.money import (
+    AnnualFiguresFactory,
+    ContributionFactory,
+    CostKeyFactory,
+    CostKeyPercentageFactory,
+    RiskFactory,
+    UsageFigureFactory,
+)
+from tests.factories.partnerships import (
+    BodyFactory,
+    LegalBasisFactory,
+    ParticipationFactory,
+    PartyFactory,
+    SeatFactory,
+    ThemeFactory,
+)
+from tests.factories.registry import (
+    SERVER,
+    MunicipalityFactory,
+    PopulationFigureFactory,
+    ProvinceFactory,
+    RoleFactory,
+    UserFactory,
+    admin_user,
+    user_with_role,
+)
+
+__all__ = [
+    "SERVER",
+    "AnnualFiguresFactory",
+    "BodyFactory",
+    "ContributionFactory",
+    "CostKeyFactory",
+    "CostKeyPercentageFactory",
+    "CriterionFactory",
+    "CycleDocumentFactory",
+    "EvaluationFactory",
+    "FollowUpActionFactory",
+    "LegalBasisFactory",
+    "MunicipalityFactory",
+    "ParticipationFactory",
+    "PartyFactory",
+    "PopulationFigureFactory",
+    "ProvinceFactory",
+    "RiskFactory",
+    "RoleFactory",
+    "RuleSetFactory",
+    "ScoreFactory",
+    "SeatFactory",
+    "ThemeFactory",
+    "UsageFigureFactory",
+    "UserFactory",
+    "ZienswijzeFactory",
+    "ZienswijzeStepFactory",
+    "admin_user",
+    "user_with_role",
+]

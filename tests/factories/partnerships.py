@@ -1,0 +1,57 @@
+"""Factories of parties, their legal basis, bodies, seats and participations."""
+
+import factory
+
+from partnerships.choices import BodyKind, Confirmation, LegalForm, SeatHolderRole
+from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from tests.factories.registry import MunicipalityFactory
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Party
+
+    name = factory.Sequence(lambda n: f"Samenwerkingsverband {n}")
+    legal_form = LegalForm.PUBLIC_BODY
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    party = factory.SubFactory(PartyFactory)
+    organisation = factory.SubFactory(MunicipalityFactory)
+    seats = 1
+    confirmation = Confirmation.CONFIRMED
+
+
+class LegalBasisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LegalBasis
+
+    party = factory.SubFactory(PartyFactory)
+    kind = "regeling"
+    title = factory.Sequence(lambda n: f"Gemeenschappelijke regeling {n}")
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    party = factory.SubFactory(PartyFactory)
+    kind = BodyKind.GENERAL_BOARD
+
+
+class SeatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Seat
+
+    body = factory.SubFactory(BodyFactory)
+    holder_role = SeatHolderRole.ALDERMAN
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
