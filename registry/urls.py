@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import path
 from django.views.generic import RedirectView
@@ -13,6 +11,7 @@ from partnerships.spreadsheet_views import (
     template_view,
 )
 from partnerships.views import exit_what_if_view, paragraph_view
+from registry.downloads import protected_file_view
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
@@ -44,7 +43,10 @@ urlpatterns = [
         admin.site.admin_view(export_view),
         name="spreadsheet_export",
     ),
+    path(
+        "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
+        protected_file_view,
+        name="protected_file",
+    ),
     path("admin/", admin.site.urls),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
