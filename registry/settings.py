@@ -9,6 +9,8 @@ DJANGO_SECURE_SSL_REDIRECT   default on when debug is off; switch off when the p
 REGISTRY_SITE_URL      the address users open, for links in reminder e-mails
 REGISTRY_IMPORT_MAX_BYTES / _MAX_ROWS / _MAX_UNPACKED_BYTES / _MAX_RATIO
                        limits of an uploaded spreadsheet (see partnerships/spreadsheets/files.py)
+REGISTRY_IMPORT_FILE_RETENTION_DAYS  days a committed import keeps its file (prune_import_files);
+                       default 365
 DJANGO_MEDIA_ROOT      where uploaded files are stored; default var/media (never under STATIC_ROOT)
 REGISTRY_UPLOAD_MAX_BYTES  largest uploaded document or report; default 25 MB (registry/files.py)
 REGISTRY_SENDFILE_BACKEND  who sends a file after the access check (registry/downloads.py):
@@ -156,6 +158,8 @@ IMPORT_MAX_UNPACKED_BYTES = int(
     env_str("REGISTRY_IMPORT_MAX_UNPACKED_BYTES", default=str(300 * 1024 * 1024))
 )
 IMPORT_MAX_RATIO = int(env_str("REGISTRY_IMPORT_MAX_RATIO", default="100"))
+# A committed import keeps its file this long (python manage.py prune_import_files).
+IMPORT_FILE_RETENTION_DAYS = int(env_str("REGISTRY_IMPORT_FILE_RETENTION_DAYS", default="365"))
 
 # Security: strict by default, relaxed only in debug.
 SESSION_COOKIE_SECURE = not DEBUG

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from evaluations.agenda.views import agenda_view
 from evaluations.views import comparison_view
+from partnerships.import_files import import_file_view
 from partnerships.spreadsheet_views import (
     confirm_view,
     export_view,
@@ -48,5 +49,6 @@ urlpatterns = [
         protected_file_view,
         name="protected_file",
     ),
+    path("bestanden/import/<int:run_id>/", import_file_view, name="import_file"),
     path("admin/", admin.site.urls),
 ]
