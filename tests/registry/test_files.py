@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import Resolver404, clear_url_caches, resolve, reverse
+from django_sendfile import utils as sendfile_utils
 
 import registry.settings
 import registry.urls
@@ -150,6 +151,29 @@ def test_pdf_is_shown_inline_and_an_office_document_downloaded(world):
     assert pdf["Content-Disposition"] == 'inline; filename="regeling.pdf"'
     assert docx["Content-Type"] == files.KINDS["docx"].content_type
     assert docx["Content-Disposition"] == 'attachment; filename="ontwerpbegroting.docx"'
+
+
+@pytest.fixture
+def nginx(settings):
+    settings.SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    settings.SENDFILE_URL = "/protected/"
+    sendfile_utils._get_sendfile.cache_clear()
+    yield
+    sendfile_utils._get_sendfile.cache_clear()
+
+
+def test_behind_nginx_the_view_checks_and_the_proxy_sends_the_bytes(world, nginx):
+    stored, content = world.files["Enschede's own evaluation"]
+    allowed = client_for(factories.user_with_role(RoleKind.FINANCE, world.enschede))
+    refused = client_for(factories.user_with_role(RoleKind.GRIFFIE, world.almelo))
+
+    response = allowed.get(stored.url)
+
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == f"/protected/{stored.name}"
+    assert response["Content-Disposition"] == 'inline; filename="rekenkamer-enschede.pdf"'
+    assert content not in response.content
+    assert refused.get(stored.url).status_code == 404
 
 
 def test_an_html_file_stored_before_the_checks_is_downloaded_never_rendered(world):
