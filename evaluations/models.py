@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from evaluations.choices import ActionStatus, Catalogue, EvaluationStatus, Performer
+from registry.files import REPORTS, ProtectedFileField
 from registry.periods import dates_in_order
 
 
@@ -73,7 +74,9 @@ class Evaluation(models.Model):
     actual_start = models.DateField(_("werkelijke start"), null=True, blank=True, editable=False)
     actual_end = models.DateField(_("afgerond op"), null=True, blank=True, editable=False)
     cancel_reason = models.TextField(_("reden vervallen"), blank=True, editable=False)
-    report = models.FileField(_("rapport"), upload_to="evaluations/%Y/", blank=True)
+    report = ProtectedFileField(
+        _("rapport"), upload_to="evaluations/%Y/", blank=True, kinds=REPORTS
+    )
     report_url = models.URLField(_("link naar het rapport"), blank=True)
     conclusions = models.TextField(_("conclusies"), blank=True)
     recommendations = models.TextField(_("aanbevelingen"), blank=True)

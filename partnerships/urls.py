@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 
 from partnerships.confirmation_views import confirmations_view
+from partnerships.import_files import import_file_view
 from partnerships.spreadsheet_views import (
     confirm_view,
     export_view,
@@ -39,4 +40,5 @@ urlpatterns = [
         staff(export_view),
         name="spreadsheet_export",
     ),
+    path("bestanden/import/<int:run_id>/", import_file_view, name="import_file"),
 ]

@@ -36,6 +36,16 @@ def percentage(value: Decimal | None, places: int = 2) -> str:
     return UNKNOWN if value is None else f"{number(value, places)}%"
 
 
+def file_size(size: int) -> str:
+    """31,2 MB, 25 MB, 12 kB, 800 bytes (a megabyte is 1024 × 1024 bytes)."""
+    for unit, factor in (("MB", 1024 * 1024), ("kB", 1024)):
+        if size >= factor:
+            amount = Decimal(size) / factor
+            places = 0 if amount == amount.to_integral_value() else 1
+            return f"{number(amount, places)} {unit}"
+    return f"{size} bytes"
+
+
 def date(value: datetime.date | None) -> str:
     return UNKNOWN if value is None else value.strftime("%d-%m-%Y")
 

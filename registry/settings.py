@@ -9,6 +9,15 @@ DJANGO_SECURE_SSL_REDIRECT   default on when debug is off; switch off when the p
 REGISTRY_SITE_URL      the address users open, for links in reminder e-mails
 REGISTRY_IMPORT_MAX_BYTES / _MAX_ROWS / _MAX_UNPACKED_BYTES / _MAX_RATIO
                        limits of an uploaded spreadsheet (see partnerships/spreadsheets/files.py)
+REGISTRY_IMPORT_FILE_RETENTION_DAYS  days a committed import keeps its file (prune_import_files);
+                       default 365
+DJANGO_MEDIA_ROOT      where uploaded files are stored; default var/media (never under STATIC_ROOT)
+REGISTRY_UPLOAD_MAX_BYTES  largest uploaded document or report; default 25 MB (registry/files.py)
+REGISTRY_SENDFILE_BACKEND  who sends a file after the access check (registry/downloads.py):
+                       "django_sendfile.backends.simple" (default: Django itself),
+                       "django_sendfile.backends.nginx" (X-Accel-Redirect) or
+                       "django_sendfile.backends.xsendfile" (Apache mod_xsendfile)
+REGISTRY_SENDFILE_URL  the proxy's internal location for X-Accel-Redirect; default "/protected/"
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
 """
@@ -107,6 +116,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+if MEDIA_ROOT.resolve().is_relative_to(STATIC_ROOT.resolve()):
+    # whitenoise serves everything under STATIC_ROOT to anyone
+    raise ImproperlyConfigured("DJANGO_MEDIA_ROOT mag niet binnen STATIC_ROOT liggen.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -115,6 +127,13 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Uploaded files are served only by registry/downloads.py, after the access check, never
+# under MEDIA_URL; the web server sends the bytes when SENDFILE_BACKEND says so.
+UPLOAD_MAX_BYTES = int(env_str("REGISTRY_UPLOAD_MAX_BYTES", default=str(25 * 1024 * 1024)))
+SENDFILE_BACKEND = env_str("REGISTRY_SENDFILE_BACKEND", default="django_sendfile.backends.simple")
+SENDFILE_ROOT = MEDIA_ROOT
+SENDFILE_URL = env_str("REGISTRY_SENDFILE_URL", default="/protected/")
 
 LOGIN_URL = "admin:login"
 
@@ -142,6 +161,8 @@ IMPORT_MAX_UNPACKED_BYTES = int(
     env_str("REGISTRY_IMPORT_MAX_UNPACKED_BYTES", default=str(300 * 1024 * 1024))
 )
 IMPORT_MAX_RATIO = int(env_str("REGISTRY_IMPORT_MAX_RATIO", default="100"))
+# A committed import keeps its file this long (python manage.py prune_import_files).
+IMPORT_FILE_RETENTION_DAYS = int(env_str("REGISTRY_IMPORT_FILE_RETENTION_DAYS", default="365"))
 
 # Security: strict by default, relaxed only in debug.
 SESSION_COOKIE_SECURE = not DEBUG

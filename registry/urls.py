@@ -4,8 +4,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from registry.downloads import protected_file_view
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path(
+        "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
+        protected_file_view,
+        name="protected_file",
+    ),
     path("", include("partnerships.urls")),
     path("", include("evaluations.urls")),
     path("", include("evaluations.agenda.urls")),

@@ -15,6 +15,13 @@ def _plain_static_files(settings, tmp_path_factory):
     }
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files land in a temporary directory, never in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SENDFILE_ROOT = settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def overijssel(db):
     return factories.ProvinceFactory(name="Overijssel", cbs_code="PV23")

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
 from partnerships.models.finance import year_field
+from registry.files import DOCUMENTS, ProtectedFileField
 from registry.periods import dates_in_order, overlaps
 
 
@@ -137,7 +138,7 @@ class CycleDocument(models.Model):
     due_on = models.DateField(_("uiterlijk"), null=True, blank=True, editable=False)
     due_rule = models.CharField(_("termijn"), max_length=200, blank=True, editable=False)
     url = models.URLField(_("link naar het stuk"), blank=True)
-    document = models.FileField(_("bestand"), upload_to="cycle/%Y/", blank=True)
+    document = ProtectedFileField(_("bestand"), upload_to="cycle/%Y/", blank=True, kinds=DOCUMENTS)
     notes = models.TextField(_("opmerkingen"), blank=True)
     history = HistoricalRecords()
 

@@ -26,7 +26,9 @@ class ImportChannel(models.TextChoices):
 
 class ImportRun(models.Model):
     """One file through the import. A preview keeps the file until it is confirmed; a
-    committed import keeps it as evidence. Records it touched name it in their history."""
+    committed import keeps it as evidence for settings.IMPORT_FILE_RETENTION_DAYS, after
+    which prune_import_files empties `content` (partnerships/import_files.py). Records it
+    touched name it in their history."""
 
     kind = models.CharField(_("soort"), max_length=20, choices=ImportKind.choices)
     status = models.CharField(_("status"), max_length=20, choices=ImportStatus.choices)
@@ -43,6 +45,13 @@ class ImportRun(models.Model):
     file_size = models.PositiveIntegerField(_("grootte (bytes)"))
     file_sha256 = models.CharField(_("SHA-256 van het bestand"), max_length=64)
     content = models.BinaryField(_("inhoud"), editable=False)
+    content_removed_at = models.DateTimeField(
+        _("bestand verwijderd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na de bewaartermijn; de gegevens, grootte en SHA-256 blijven bewaard."),
+    )
     plan_digest = models.CharField(_("kenmerk van de voorvertoning"), max_length=64)
     created_at = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
     committed_at = models.DateTimeField(_("doorgevoerd op"), null=True, blank=True)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import ExitCostMethod, LegalDocumentKind
+from registry.files import DOCUMENTS, ProtectedFileField
 from registry.periods import dates_in_order
 
 
@@ -31,7 +32,9 @@ class LegalBasis(models.Model):
         help_text=_("Bijvoorbeeld Staatscourant 2022, 12345 of gemeenteblad."),
     )
     url = models.URLField(_("link"), blank=True)
-    document = models.FileField(_("bestand"), upload_to="legal_basis/%Y/", blank=True)
+    document = ProtectedFileField(
+        _("bestand"), upload_to="legal_basis/%Y/", blank=True, kinds=DOCUMENTS
+    )
     evaluation_interval_years = models.PositiveSmallIntegerField(
         _("evaluatie elke (jaren)"),
         null=True,

@@ -20,6 +20,14 @@ def test_euro_in_dutch_notation(value, cents, expected):
     assert formatting.euro(value, cents=cents) == expected
 
 
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [(32_715_571, "31,2 MB"), (25 * 1024 * 1024, "25 MB"), (3584, "3,5 kB"), (800, "800 bytes")],
+)
+def test_file_size_in_dutch_notation(size, expected):
+    assert formatting.file_size(size) == expected
+
+
 def test_percentage_and_date():
     import datetime
 
