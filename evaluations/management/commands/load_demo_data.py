@@ -1,3 +1,6 @@
+"""Load the demo data of the research (fixtures/demo/): it composes every app's loader, so it
+lives in the app at the top of the chain (evaluations -> partnerships -> registry)."""
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
