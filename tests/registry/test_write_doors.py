@@ -446,3 +446,33 @@ def test_the_preview_says_the_same_for_existing_and_missing_records_of_others(wo
             ["rij 3 – geen toegang: u mag de gegevens van Almelo niet inzien of wijzigen"],
         ),
     ]
+
+
+def test_a_shared_party_changed_by_one_participant_shows_its_history_to_all(world, almelo):
+    gbt = world["gbt"]
+    gbt.public_interest = "Belastingheffing voor de deelnemers"
+    writes.save(user=world["griffie"], record=gbt, changed={"public_interest"})
+    other = client_for(factories.user_with_role(RoleKind.COUNCIL, almelo))
+    history = other.get(reverse("admin:partnerships_party_history", args=[gbt.pk]))
+    assert history.status_code == 200
+    assert world["griffie"].username in page(history)
+
+
+def test_the_history_of_a_theme_is_shown(world):
+    theme = factories.ThemeFactory(name="Veiligheid en handhaving")
+    response = client_for(world["council"]).get(
+        reverse("admin:partnerships_theme_history", args=[theme.pk])
+    )
+    assert response.status_code == 200
+
+
+def test_the_budget_cycle_action_is_refused_with_the_write_checks_reason(world):
+    other = world["utrecht_party"]
+    client = client_for(world["griffie"])
+    response = client.post(
+        reverse("admin:partnerships_party_changelist"),
+        {"action": "create_next_budget_cycle", "_selected_action": [other.pk]},
+        follow=True,
+    )
+    assert "wijzigt de griffie van een (bevestigde, lopende) deelnemer" in page(response)
+    assert not other.cycle_documents.exists()
