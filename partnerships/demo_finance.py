@@ -1,5 +1,6 @@
 """The illustrative money of the demo (fixtures/demo/finance.toml): population figures, cost
-keys, budget figures with risks, and the contributions computed from them. Idempotent."""
+keys, budget figures with risks, the contributions computed from them, Enschede's financial
+interest per year and the texts of its paragraph. Idempotent."""
 
 import datetime
 from decimal import Decimal
@@ -8,11 +9,14 @@ from partnerships.models import (
     AnnualFigures,
     CostKey,
     CostKeyPercentage,
+    FinancialInterest,
     LegalBasis,
+    Participation,
     Party,
     Risk,
 )
-from partnerships.services import store_budgeted_contributions
+from partnerships.models.interests import INTEREST_FIELDS
+from partnerships.services import save_paragraph_text, store_budgeted_contributions
 from registry.access import ServerAdministrator
 from registry.demo_data import read_toml, upsert
 from registry.models import Organisation, PopulationFigure
@@ -48,6 +52,18 @@ def _write_exit_clause(party: Party, spec: dict) -> None:
         )
 
 
+def _load_interests(rows: list[dict], organisations: dict[str, Organisation]) -> None:
+    for row in rows:
+        participation = Participation.objects.get(
+            organisation=organisations[row["org"]], party__code=row["party"]
+        )
+        values = {name: row.get(name) for name in INTEREST_FIELDS}
+        for name in ("share_nominal_value", "guarantees", "loans", "amount_at_risk"):
+            values[name] = _amount(values[name])
+        for year in row["years"]:
+            upsert(FinancialInterest, {"participation": participation, "year": year}, values)
+
+
 def load_finance(organisations: dict[str, Organisation]) -> int:
     data = read_toml("finance.toml")
     year = data["population_year"]
@@ -60,6 +76,15 @@ def load_finance(organisations: dict[str, Organisation]) -> int:
                 "inhabitants": row["inhabitants"],
                 "households": row["households"],
             },
+        )
+    _load_interests(data["interests"], organisations)
+    for text in data["paragraph_texts"]:
+        save_paragraph_text(
+            user=ServerAdministrator(),
+            organisation=organisations[text["org"]],
+            year=text["year"],
+            vision=text["vision"],
+            intentions=text["intentions"],
         )
     computed = 0
     for row in data["parties"]:

@@ -1,9 +1,11 @@
 """The paragraph in four formats with the same content: DOCX, XLSX, CSV and HTML.
 
-Every format is written from `sections()` and `table()`, so a figure cannot appear in one
-format and be missing from another (tests/partnerships/test_paragraph.py compares them).
-Money is formatted the Dutch way (€ 1.234.567, -€ 12.500) except in XLSX, where it stays a
-number with a euro number format so finance staff can calculate with it.
+Every format is written from `introduction()`, `sections()` and `table()`, so a figure cannot
+appear in one format and be missing from another (tests/partnerships/test_paragraph.py
+compares them). DOCX and HTML show money the Dutch way (€ 1.234.567, -€ 12.500); XLSX and CSV
+keep amounts numbers (XLSX with a euro number format, CSV with a decimal comma), so finance
+staff can calculate with them and no amount gets the formula guard's quote. Text cells that
+start like a formula (= + - @) are neutralised in XLSX and CSV.
 """
 
 import csv
@@ -14,7 +16,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from partnerships.paragraph import MONEY_COLUMNS, Entry, Paragraph, Total
+from partnerships.paragraph import Entry, Paragraph, Total
 from registry import formatting
 from registry.formatting import neutralise
 
@@ -31,7 +33,8 @@ EXCEL_EURO = '"€" #,##0;-"€" #,##0'
 @dataclass(frozen=True)
 class Cell:
     text: str
-    amount: Decimal | None = None  # a known amount: XLSX writes it as a number
+    amount: Decimal | None = None  # a known amount: the spreadsheets write it as a number
+    incomplete: bool = False  # a total over partly unknown amounts
 
 
 def money(value: Decimal | None) -> Cell:
@@ -41,27 +44,42 @@ def money(value: Decimal | None) -> Cell:
 def total_cell(total: Total) -> Cell:
     if total.complete or total.amount is None:
         return money(total.amount)
-    return Cell(_("%(amount)s (onvolledig)") % {"amount": formatting.euro(total.amount)})
+    text = _("%(amount)s (onvolledig)") % {"amount": formatting.euro(total.amount)}
+    return Cell(text, total.amount, incomplete=True)
 
 
-def entry_fields(entry: Entry) -> list[tuple[str, Cell]]:
+def _text(value: str, empty: str = formatting.UNKNOWN) -> Cell:
+    return Cell(value or empty)
+
+
+def entry_fields(entry: Entry, paragraph: Paragraph) -> list[tuple[str, Cell]]:
     """(label, value) of one party, in the order every format shows them."""
     fields = [
-        (_("Vestigingsplaats"), Cell(entry.seat or formatting.UNKNOWN)),
-        (_("Openbaar belang"), Cell(entry.public_interest or formatting.UNKNOWN)),
-        (_("Bestuurlijk belang"), Cell("; ".join(entry.representation) or formatting.UNKNOWN)),
-        (_("Aandelen"), Cell(entry.shares or "-")),
+        (_("Vestigingsplaats"), _text(entry.seat)),
+        (_("Openbaar belang"), _text(entry.public_interest)),
+        (_("Verbonden partij omdat"), _text(entry.reason)),
+        (_("Bestuurlijk belang"), _text("; ".join(entry.representation))),
+        (_("Aandelen"), _text(entry.shares, _("geen"))),
     ]
-    fields += [(str(label), money(getattr(entry, name))) for name, label in MONEY_COLUMNS]
+    fields += [(label, money(entry.amount(name))) for name, label in paragraph.money_columns]
     fields += [
-        (_("Risico's"), Cell("; ".join(entry.risks) or formatting.UNKNOWN)),
-        (_("Ontwikkelingen"), Cell(entry.developments or "-")),
+        (_("Risico's"), _text("; ".join(entry.risks))),
+        (_("Ontwikkelingen"), _text(entry.developments, _("geen"))),
     ]
     return fields
 
 
-def total_fields(source) -> list[tuple[str, Cell]]:
-    return [(str(label), total_cell(source.total(name))) for name, label in MONEY_COLUMNS]
+def total_fields(source, paragraph: Paragraph) -> list[tuple[str, Cell]]:
+    return [(label, total_cell(source.total(name))) for name, label in paragraph.money_columns]
+
+
+def introduction(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """BBV art. 15 lid 1 onder a: the visie and the beleidsvoornemens (or that they are missing)."""
+    missing = _("ontbreekt")
+    return [
+        (_("Visie op verbonden partijen"), paragraph.vision or missing),
+        (_("Beleidsvoornemens omtrent verbonden partijen"), paragraph.intentions or missing),
+    ]
 
 
 def sections(paragraph: Paragraph) -> list[dict]:
@@ -69,49 +87,73 @@ def sections(paragraph: Paragraph) -> list[dict]:
     return [
         {
             "label": category.label,
-            "entries": [(entry.name, entry_fields(entry)) for entry in category.entries],
-            "totals": total_fields(category),
+            "entries": [(entry.name, entry_fields(entry, paragraph)) for entry in category.entries],
+            "totals": total_fields(category, paragraph),
         }
         for category in paragraph.categories
     ]
 
 
-# An entry without data, to read the field labels for the spreadsheet headings.
-_EMPTY = Entry("", "", "", [], "", *(None,) * 8, [], "")
+def _empty_entry() -> Entry:
+    """An entry without data, to read the field labels for the spreadsheet headings."""
+    return Entry("", "", "", "", [], "", {}, [], "")
+
+
+def _total_row(label: str, totals: list[tuple[str, Cell]], labels: list[str]) -> list[Cell]:
+    by_label = dict(totals)
+    incomplete = [name for name, cell in totals if cell.incomplete]
+    note = _("onvolledig: %(columns)s") % {"columns": ", ".join(incomplete)} if incomplete else ""
+    return [
+        Cell(label),
+        Cell(_("Totaal")),
+        *(by_label.get(name, Cell("")) for name in labels),
+        Cell(note),
+    ]
 
 
 def table(paragraph: Paragraph) -> list[list[Cell]]:
-    """One row per party (and per total) for the spreadsheet formats; first row: headings."""
-    labels = [label for label, _cell in entry_fields(_EMPTY)]
-    rows = [[Cell(_("Categorie")), Cell(_("Verbonden partij")), *(Cell(label) for label in labels)]]
-    money_labels = {str(label) for _name, label in MONEY_COLUMNS}
+    """One row per party (and per total) for the spreadsheet formats; first row: headings.
+    The last column says which totals are over partly unknown amounts."""
+    labels = [label for label, _cell in entry_fields(_empty_entry(), paragraph)]
+    heading = [_("Categorie"), _("Verbonden partij"), *labels, _("Opmerking")]
+    rows = [[Cell(text) for text in heading]]
     for section in sections(paragraph):
         if not section["entries"]:
             continue
         for name, fields in section["entries"]:
-            rows.append([Cell(section["label"]), Cell(name), *(cell for _l, cell in fields)])
-        totals = dict(section["totals"])
-        rows.append(
-            [Cell(section["label"]), Cell(_("Totaal"))]
-            + [totals[label] if label in money_labels else Cell("") for label in labels]
-        )
-    overall = dict(total_fields(paragraph))
-    rows.append(
-        [Cell(_("Alle categorieën")), Cell(_("Totaal"))]
-        + [overall[label] if label in money_labels else Cell("") for label in labels]
-    )
+            rows.append(
+                [Cell(section["label"]), Cell(name), *(cell for _l, cell in fields), Cell("")]
+            )
+        rows.append(_total_row(section["label"], section["totals"], labels))
+    rows.append(_total_row(_("Alle categorieën"), total_fields(paragraph, paragraph), labels))
     return rows
 
 
+def spreadsheet_value(cell: Cell):
+    """What a spreadsheet cell holds: an amount as a number (never neutralised: it is not
+    text), text with the formula guard of registry.formatting.neutralise."""
+    return cell.amount if cell.amount is not None else neutralise(cell.text)
+
+
+def _csv_value(cell: Cell) -> str:
+    if cell.amount is not None:
+        return f"{cell.amount:f}".replace(".", ",")  # a number as Dutch Excel reads it
+    return neutralise(cell.text)
+
+
 def to_csv(paragraph: Paragraph) -> bytes:
-    """UTF-8 with BOM and ';' as separator: what Dutch Excel opens correctly."""
+    """UTF-8 with BOM and ';' as separator: what Dutch Excel opens correctly. Amounts are
+    numbers with a decimal comma, text cells are neutralised only where they start like a
+    formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([paragraph.title])
+    writer.writerow([neutralise(paragraph.title)])
+    for label, text in introduction(paragraph):
+        writer.writerow([neutralise(label), neutralise(text)])
     for row in table(paragraph):
-        writer.writerow([neutralise(cell.text) for cell in row])
+        writer.writerow([_csv_value(cell) for cell in row])
     for warning in paragraph.warnings:
-        writer.writerow([_("Waarschuwing"), neutralise(warning)])
+        writer.writerow([_("Ontbrekende gegevens"), neutralise(warning)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -122,12 +164,14 @@ def to_xlsx(paragraph: Paragraph) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Verbonden partijen")
-    sheet.append([paragraph.title])
+    sheet.append([neutralise(paragraph.title)])
     sheet["A1"].font = Font(bold=True, size=13)
+    for label, text in introduction(paragraph):
+        sheet.append([neutralise(label), neutralise(text)])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+    header_row = sheet.max_row + 1
     for index, row in enumerate(table(paragraph)):
-        sheet.append(
-            [cell.amount if cell.amount is not None else neutralise(cell.text) for cell in row]
-        )
+        sheet.append([spreadsheet_value(cell) for cell in row])
         for column, cell in enumerate(row, start=1):
             target = sheet.cell(row=sheet.max_row, column=column)
             if cell.amount is not None:
@@ -135,10 +179,10 @@ def to_xlsx(paragraph: Paragraph) -> bytes:
             if index == 0 or row[1].text == _("Totaal"):
                 target.font = Font(bold=True)
     if paragraph.warnings:
-        warnings = workbook.create_sheet(_("Waarschuwingen"))
+        warnings = workbook.create_sheet(_("Ontbrekende gegevens"))
         for warning in paragraph.warnings:
             warnings.append([neutralise(warning)])
-    sheet.freeze_panes = "C3"
+    sheet.freeze_panes = f"C{header_row + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -196,6 +240,9 @@ class _DocxWriter:
 def to_docx(paragraph: Paragraph) -> bytes:
     writer = _DocxWriter()
     writer.heading(paragraph.title, 1)
+    for label, text in introduction(paragraph):
+        writer.heading(label, 2)
+        writer.text(text)
     for part in sections(paragraph):
         writer.heading(part["label"], 2)
         if not part["entries"]:
@@ -207,7 +254,7 @@ def to_docx(paragraph: Paragraph) -> bytes:
         writer.heading(_("Totaal %(category)s") % {"category": part["label"]}, 3)
         writer.table(part["totals"])
     writer.heading(_("Totaal alle verbonden partijen"), 2)
-    writer.table(total_fields(paragraph))
+    writer.table(total_fields(paragraph, paragraph))
     if paragraph.warnings:
         writer.heading(_("Ontbrekende gegevens"), 2)
         for warning in paragraph.warnings:
@@ -220,8 +267,9 @@ def to_html(paragraph: Paragraph) -> bytes:
         "partnerships/paragraph.html",
         {
             "paragraph": paragraph,
+            "introduction": introduction(paragraph),
             "sections": sections(paragraph),
-            "totals": total_fields(paragraph),
+            "totals": total_fields(paragraph, paragraph),
         },
     ).encode("utf-8")
 

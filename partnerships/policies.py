@@ -14,7 +14,9 @@ from partnerships.models import (
     Contribution,
     CostKey,
     CostKeyPercentage,
+    FinancialInterest,
     LegalBasis,
+    ParagraphText,
     Participation,
     Party,
     Risk,
@@ -22,7 +24,6 @@ from partnerships.models import (
     Theme,
     UsageFigure,
 )
-from partnerships.models.participations import FINANCIAL_FIELDS
 from registry import access
 from registry.access import ADD, DELETE, VIEW
 from registry.models import RoleKind
@@ -100,9 +101,9 @@ class PartyPolicy(Policy):
 
 
 class ParticipationPolicy(Policy):
-    """An organisation's own: read by it, its supervisor and administrators; registered and
-    deleted by its griffie; its register fields changed by the griffie, its financial
-    interest by finance."""
+    """An organisation's own: read by it, its supervisor and administrators; registered,
+    changed and deleted by its griffie. Finance opens it to keep its financial interest per
+    year (FinancialInterest, its own record) but changes none of its fields."""
 
     created_by = GRIFFIE
     party = "party"
@@ -117,13 +118,7 @@ class ParticipationPolicy(Policy):
         return record.organisation_id in g.orgs(*keepers)
 
     def editable(self, g, record, names):
-        roles = g.roles_for(record.organisation_id)
-        allowed: set[str] = set()
-        if GRIFFIE in roles:
-            allowed |= set(names) - set(FINANCIAL_FIELDS)
-        if FINANCE in roles:
-            allowed |= set(names) & set(FINANCIAL_FIELDS)
-        return allowed
+        return set(names) if GRIFFIE in g.roles_for(record.organisation_id) else set()
 
     def refusal(self, g, record):
         name = record.organisation.name if record.organisation_id else _("deze organisatie")
@@ -141,12 +136,15 @@ def register() -> None:
         AnnualFigures: SharedRecord("party", FINANCE),
         Risk: SharedRecord("figures__party", FINANCE, locked=("figures",)),
         UsageFigure: OwnRecord("organisation", (FINANCE,), party="party", locked=("party",)),
-        Contribution: OwnRecord(
-            "participation__organisation",
-            (FINANCE,),
-            party="participation__party",
-            locked=("participation",),
-        ),
+        **{
+            model: OwnRecord(
+                "participation__organisation",
+                (FINANCE,),
+                party="participation__party",
+                locked=("participation",),
+            )
+            for model in (Contribution, FinancialInterest)
+        },
     }
     policies = {
         Party: PartyPolicy(),
@@ -155,6 +153,7 @@ def register() -> None:
         **griffie_shared,
         **money,
         Theme: ReferenceData(),
+        ParagraphText: OwnRecord("organisation", (FINANCE, GRIFFIE), locked=("organisation",)),
     }
     for model, policy in policies.items():
         access.register(model, policy)

@@ -197,8 +197,10 @@ def can_add(user, model) -> bool:
     g = grants(user)
     if g.is_admin:
         return True
-    role = policy_for(model).created_by
-    return role is not None and bool(g.orgs(role))
+    roles = policy_for(model).created_by
+    if roles is None:
+        return False
+    return bool(g.orgs(*((roles,) if isinstance(roles, str) else roles)))
 
 
 # The write check.

@@ -72,8 +72,12 @@ def test_participants_are_only_those_the_sources_name(demo):
             "Bronkhorst",
         ]
     )
-    # the overview maps lost who takes part in Twence: left unknown, not invented
-    assert not Party.objects.get(name="Twence Holding BV").participations.exists()
+    # appendix B: "Twente (14)" for Enexis, Vitens and BNG
+    for name in ("Enexis NV", "Vitens NV", "BNG Bank NV"):
+        assert Party.objects.get(name=name).participations.count() == 14
+    # the overview maps lost who else takes part in Twence: only Enschede's, illustrative
+    twence = Party.objects.get(name="Twence Holding BV").participations
+    assert list(twence.values_list("organisation__name", flat=True)) == ["Enschede"]
 
 
 def test_u16_follows_the_municipal_merger_of_vianen(demo):
@@ -110,9 +114,25 @@ def test_demo_gives_enschede_a_real_paragraph(demo):
 
     enschede = Organisation.objects.get(cbs_code="GM0153")
     paragraph = build_paragraph(enschede, 2027, Variant.BUDGET)
-    names = [entry.name for entry in paragraph.entries]
-    assert names == ["Gemeentelijk Belastingkantoor Twente", "Veiligheidsregio Twente"]
-    assert all(entry.contribution and entry.equity_end for entry in paragraph.entries)
+    by_category = {c.code: [entry.name for entry in c.entries] for c in paragraph.categories}
+    assert by_category == {
+        "a": [
+            "GGD Twente",
+            "Gemeentelijk Belastingkantoor Twente",
+            "Regio Twente",
+            "Stadsbank Oost-Nederland",
+            "Veiligheidsregio Twente",
+        ],
+        "b": ["BNG Bank NV", "Enexis NV", "Twence Holding BV", "Vitens NV"],
+        "c": [],
+        "d": [],
+    }
+    assert all(entry.reason.startswith("bestuurlijk belang: ") for entry in paragraph.entries)
+    gbt = paragraph.categories[0].entries[1]
+    assert gbt.amount("contribution") and gbt.amount("equity_end")
+    assert paragraph.vision and paragraph.intentions
+    unknown = [w for w in paragraph.warnings if "onbekend of dit een verbonden partij is" in w]
+    assert [w.split(":")[0] for w in unknown] == ["Dimpact", "Stichting Kennispark Twente"]
     gbt = Party.objects.get(short_name="GBT")
     contributions = sum(p.contributions.get(year=2027).budgeted for p in gbt.participations.all())
     assert contributions == gbt.annual_figures.get(year=2027).contributions_total

@@ -22,7 +22,9 @@ from tests.factories.money import (
 )
 from tests.factories.partnerships import (
     BodyFactory,
+    FinancialInterestFactory,
     LegalBasisFactory,
+    ParagraphTextFactory,
     ParticipationFactory,
     PartyFactory,
     SeatFactory,
@@ -49,9 +51,11 @@ __all__ = [
     "CriterionFactory",
     "CycleDocumentFactory",
     "EvaluationFactory",
+    "FinancialInterestFactory",
     "FollowUpActionFactory",
     "LegalBasisFactory",
     "MunicipalityFactory",
+    "ParagraphTextFactory",
     "ParticipationFactory",
     "PartyFactory",
     "PopulationFigureFactory",

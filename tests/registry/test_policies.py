@@ -44,6 +44,8 @@ def records(enschede, almelo, utrecht_city):
             factories.CostKeyPercentageFactory(key=key, organisation=organisation),
             factories.UsageFigureFactory(party=party, organisation=organisation),
             factories.ContributionFactory(participation=participation),
+            factories.FinancialInterestFactory(participation=participation),
+            factories.ParagraphTextFactory(organisation=organisation),
             factories.ZienswijzeStepFactory(zienswijze=zienswijze),
             factories.ScoreFactory(evaluation=shared),
             factories.ScoreFactory(evaluation=own),
