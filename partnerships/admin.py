@@ -15,6 +15,7 @@ from partnerships.admin_filters import (
     ParticipantFilter,
     ParticipationVerbondenPartijFilter,
     PartyVerbondenPartijFilter,
+    WgrProvisionsFilter,
 )
 from partnerships.cycle.admin import create_next_budget_cycle
 from partnerships.models import (
@@ -86,6 +87,10 @@ class LegalBasisInline(RegisterInline):
         "evaluation_interval_years",
         "exit_notice_months",
         "exit_cost_method",
+        "regulates_zienswijze",
+        "regulates_participation",
+        "regulates_evaluation",
+        "regulates_exit",
     )
 
 
@@ -143,6 +148,7 @@ class PartyAdmin(OrganisationChoicesMixin, RegisterAdmin):
         ParticipantFilter,
         "status",
         PartyVerbondenPartijFilter,
+        WgrProvisionsFilter,
         "participation_mandatory",
     )
     search_fields = ("name", "short_name", "code", "kvk_number", "seat")

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships import compliance
 from partnerships.choices import BBVCategory, VerbondenPartij
 from partnerships.legal_forms import forms_in_category
 from partnerships.models import Participation
@@ -75,3 +76,20 @@ class ParticipantFilter(OrganisationFilter):
         if queryset.model is Participation:
             return queryset.filter(pk__in=participations.values("pk"))
         return queryset.filter(pk__in=participations.values("party_id"))
+
+
+class WgrProvisionsFilter(admin.SimpleListFilter):
+    """Wgr regelingen by what their legal basis in force regulates of the provisions required
+    since 1 July 2024 (partnerships.compliance): for supervisors and griffies alike."""
+
+    title = _("Wgr-bepalingen sinds 1 juli 2024")
+    parameter_name = "wgr2024"
+
+    def lookups(self, request, model_admin):
+        return list(compliance.Status.LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() not in compliance.Status.LABELS:
+            return queryset
+        found = compliance.checks(queryset, timezone.localdate())
+        return queryset.filter(pk__in=[c.party.pk for c in found if c.status == self.value()])

@@ -164,8 +164,16 @@ def test_demo_has_a_realistic_cycle_and_completed_evaluations(demo):
         ("GBT", "budget_to_province"),
         ("VRT", "framework"),
     ]
+    on_time = with_state(CycleDocument.objects.all(), datetime.date(2026, 11, 22)).get(
+        party__short_name="GBT", kind="framework"
+    )
+    assert on_time.received_on > on_time.due_on and on_time.state == DocumentState.ON_TIME
+    amendment = CycleDocument.objects.get(party__short_name="GBT", kind="budget_amendment")
+    assert amendment.zienswijzen.count() == amendment.party.participations.count()
     enschede_gbt = Zienswijze.objects.get(
-        document__party__short_name="GBT", organisation__cbs_code="GM0153"
+        document__party__short_name="GBT",
+        document__kind="draft_budget",
+        organisation__cbs_code="GM0153",
     )
     assert enschede_gbt.status == ZienswijzeStatus.SENT
     assert [s.target for s in enschede_gbt.steps.all()] == ["in_preparation", "decided", "sent"]

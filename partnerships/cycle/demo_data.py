@@ -4,6 +4,7 @@ where the zienswijze has not yet reached them."""
 
 from django.contrib.auth import get_user_model
 
+from partnerships.cycle import calendar
 from partnerships.cycle.choices import DocumentKind, ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, Zienswijze
 from partnerships.cycle.services import ensure_cycle, take_step
@@ -14,17 +15,29 @@ from registry.access import ServerAdministrator
 ORDER = list(ZienswijzeStatus.values)
 
 
+def _save(document: CycleDocument, values: dict) -> None:
+    for name, value in values.items():
+        setattr(document, name, value)
+    writes.save(user=ServerAdministrator(), record=document)
+
+
 def _load_cycle(data) -> int:
     for row in data["cycle"]:
         party = Party.objects.get(code=row["party"])
         ensure_cycle(party, row["year"], user=ServerAdministrator())
-        for kind in DocumentKind.values:
-            if kind not in row:
-                continue
-            document = CycleDocument.objects.get(party=party, year=row["year"], kind=kind)
-            for name, value in row[kind].items():
-                setattr(document, name, value)
-            writes.save(user=ServerAdministrator(), record=document)
+        for kind in calendar.YEARLY_KINDS:
+            if kind in row:
+                match = {"party": party, "year": row["year"], "kind": kind}
+                _save(CycleDocument.objects.get(**match), row[kind])
+        for amendment in row.get(DocumentKind.BUDGET_AMENDMENT, []):
+            match = {
+                "party": party,
+                "year": row["year"],
+                "kind": DocumentKind.BUDGET_AMENDMENT,
+                "sequence": amendment["sequence"],
+            }
+            document = CycleDocument.objects.filter(**match).first() or CycleDocument(**match)
+            _save(document, {k: v for k, v in amendment.items() if k != "sequence"})
     return CycleDocument.objects.count()
 
 
@@ -32,7 +45,8 @@ def _load_zienswijzen(data, griffie_user) -> None:
     for row in data["zienswijze"]:
         zienswijze = Zienswijze.objects.get(
             document__party__code=row["party"],
-            document__kind=DocumentKind.DRAFT_BUDGET,
+            document__kind=row.get("document", DocumentKind.DRAFT_BUDGET),
+            document__sequence=row.get("sequence", 1),
             organisation__cbs_code=row["org"],
         )
         for target in row["steps"]:
