@@ -149,9 +149,11 @@ class CycleDocumentAdmin(RegisterAdmin):
         if getattr(document, "state", None) is None:
             return "-"
         label = DocumentState(document.state).label
+        if document.state not in (DocumentState.ON_TIME, DocumentState.LATE):
+            return label
         if document.judged_on_receipt:
-            return _("%(state)s (naar de ontvangst: verzenddatum onbekend)") % {"state": label}
-        return label
+            return _("%(state)s ontvangen (verzenddatum onbekend)") % {"state": label}
+        return _("%(state)s verzonden") % {"state": label}
 
     @admin.display(description=_("toezichthouder"))
     def supervisor_label(self, document):

@@ -23,9 +23,10 @@ class Supervisor(models.TextChoices):
 
 class DocumentState(models.TextChoices):
     EXPECTED = "expected", _("verwacht")
-    OVERDUE = "overdue", _("te laat, nog niet ontvangen")
-    ON_TIME = "on_time", _("op tijd ontvangen")
-    LATE = "late", _("te laat ontvangen")
+    # judged on the day the document was sent, or received when that is not known
+    OVERDUE = "overdue", _("te laat, nog niet verzonden of ontvangen")
+    ON_TIME = "on_time", _("op tijd")
+    LATE = "late", _("te laat")
     NO_DEADLINE = "no_deadline", _("termijn onbekend")
 
 
