@@ -100,6 +100,13 @@ class Verdict:
         return f"{self.label}: {self.reason}"
 
 
+_AMOUNTS = (
+    ("guarantees", gettext_lazy("garanties")),
+    ("loans", gettext_lazy("leningen")),
+    ("amount_at_risk", gettext_lazy("bij faillissement")),
+)
+
+
 def _no_vote(inputs: Inputs) -> bool:
     """A voting weight recorded as 0: the shares or the membership carry no vote."""
     return inputs.voting_weight is not None and inputs.voting_weight == 0
@@ -168,7 +175,8 @@ def financieel(inputs: Inputs) -> Finding:
 
 
 def verdict(inputs: Inputs) -> Verdict:
-    form_label = LegalForm(inputs.legal_form).label.lower()
+    label = str(LegalForm(inputs.legal_form).label)
+    form_label = label[:1].lower() + label[1:]
     if not inputs.runs_in_year:
         return Verdict(NO, _("neemt in %(year)s niet deel") % {"year": inputs.year})
     if inputs.legal_form == LegalForm.UNKNOWN:
@@ -197,13 +205,6 @@ def verdict(inputs: Inputs) -> Verdict:
     if missing:
         reason += _("; ontbreekt: %(missing)s") % {"missing": ", ".join(missing)}
     return Verdict(status, reason, missing, b, f)
-
-
-_AMOUNTS = (
-    ("guarantees", gettext_lazy("garanties")),
-    ("loans", gettext_lazy("leningen")),
-    ("amount_at_risk", gettext_lazy("bij faillissement")),
-)
 
 
 def _number(value) -> str:

@@ -236,6 +236,18 @@ def _representation(participation: Participation, verdict) -> list[str]:
     return lines
 
 
+def _shares_text(interest: FinancialInterest | None) -> str:
+    """The shares held, in words ("1.200 aandelen à € 1,00"); "" for none or unknown."""
+    if interest is None or not interest.shares_count:
+        return ""
+    text = _("%(count)s aandelen") % {"count": formatting.number(interest.shares_count)}
+    if interest.share_nominal_value is not None:
+        text += _(" à %(value)s") % {
+            "value": formatting.euro(interest.share_nominal_value, cents=True)
+        }
+    return text
+
+
 def _interest_amounts(participation: Participation, year: int) -> tuple[dict, list[str], str]:
     """The financial interest at the start (the position of 31 December of the year before)
     and at the end of `year`, what is missing, and the shares in words. A party that has no
@@ -262,15 +274,7 @@ def _interest_amounts(participation: Participation, year: int) -> tuple[dict, li
             amounts[f"{part}_{moment}"] = getattr(interest, attribute) if interest else None
         if interest is not None and no_shares and interest.shares_count is None:
             amounts[f"shares_{moment}"] = Decimal(0)
-    end = by_year.get(year)
-    shares = ""
-    if end is not None and end.shares_count:
-        shares = _("%(count)s aandelen") % {"count": formatting.number(end.shares_count)}
-        if end.share_nominal_value is not None:
-            shares += _(" à %(value)s") % {
-                "value": formatting.euro(end.share_nominal_value, cents=True)
-            }
-    return amounts, missing, shares
+    return amounts, missing, _shares_text(by_year.get(year))
 
 
 def _entry(participation: Participation, year: int, variant: str) -> Entry:

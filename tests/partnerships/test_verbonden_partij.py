@@ -232,3 +232,26 @@ def test_python_rule_and_database_annotation_agree_for_every_combination(overijs
     sample = created[:: len(combinations) // 7]
     for p in annotated.filter(pk__in=sample):
         assert p.verbonden_partij(YEAR) == fresh.get(pk=p.pk).verbonden_partij(YEAR)
+
+
+def test_the_admin_list_and_form_show_the_status_and_reason(enschede):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from registry.models import RoleKind
+    from tests.conftest import client_for
+
+    made = participation(enschede, LegalForm.FOUNDATION, seats=None)
+    griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    year = timezone.localdate().year
+    listing = griffie.get(
+        reverse("admin:partnerships_participation_changelist"), {"verbonden": "unknown"}
+    )
+    assert list(listing.context["cl"].result_list) == [made]
+    page = listing.content.decode()
+    assert "<strong>onbekend</strong>: bestuurlijk belang onbekend" in page
+    assert f"ontbreekt: aantal zetels, financieel belang {year}" in page
+    form = griffie.get(reverse("admin:partnerships_participation_change", args=[made.pk]))
+    text = form.content.decode()
+    assert f"<strong>{year} – onbekend</strong>" in text
+    assert f"<strong>{year + 1} – onbekend</strong>" in text
