@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# The front-end assets the site serves itself (NL Design System, axe-core): package-lock.json.
+ASSETS := node_modules/.installed
 PORT ?= 8000
 DEMO_PASSWORD ?= demo-wachtwoord
 DEV_ENV := DJANGO_DEBUG=1
@@ -16,7 +18,11 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
+
+install: $(INSTALLED) $(ASSETS)
 
 run: install
 	mkdir -p var
@@ -49,4 +55,4 @@ bench: install
 	$(PY) bench/spreadsheet_import.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -160,6 +160,20 @@ def registered_models() -> list[type[Model]]:
     return list(_policies)
 
 
+# What is public: registered per model by the apps, as a Q of the rows anyone may read on
+# the public pages (registry/site). Not registered: nothing of that model is public.
+
+_public: dict[type[Model], Q] = {}
+
+
+def register_public(model: type[Model], rows: Q) -> None:
+    _public[model] = rows
+
+
+def public_rows(model) -> Q:
+    return _public.get(model._meta.concrete_model, Q(pk__in=[]))
+
+
 # Reading.
 
 
@@ -175,6 +189,23 @@ def scope(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
     if not g.has_any_role:
         return queryset.none()
     return queryset.filter(policy_for(queryset.model).rows(g, action))
+
+
+def site_scope(user, queryset: QuerySet) -> QuerySet:
+    """The rows of `queryset` that `user` reads on the public pages: what is public, and what
+    the user's roles let them read (a council member: everything of its municipality its role
+    may read; a supervisor: its province; administrators: everything)."""
+    g = grants(user)
+    if g.is_admin:
+        return queryset
+    public = public_rows(queryset.model)
+    if not g.has_any_role:
+        return queryset.filter(public)
+    return queryset.filter(public | policy_for(queryset.model).rows(g, VIEW))
+
+
+def can_read_on_site(user, obj: Model) -> bool:
+    return site_scope(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 
 
 def can(user, action: str, obj: Model) -> bool:

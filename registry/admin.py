@@ -30,9 +30,9 @@ class PopulationFigureInline(RegisterInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(ReferenceDataAdmin):
-    list_display = ("name", "cbs_code", "kind", "province", "end_date")
+    list_display = ("name", "cbs_code", "kind", "province", "end_date", "publishes")
     list_select_related = ("province",)
-    list_filter = ("kind", "province")
+    list_filter = ("kind", "province", "publishes")
     search_fields = ("name", "cbs_code", "kvk_number")
     inlines = (PopulationFigureInline,)
 

@@ -76,6 +76,7 @@ def load_organisations() -> dict[str, Organisation]:
                 "province": by_code[row["province"]],
                 "start_date": _date(row.get("start_date")),
                 "end_date": _date(row.get("end_date")),
+                "publishes": row.get("publishes", False),
             },
         )
     return by_code

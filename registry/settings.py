@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "registry.context_processors.documents",
+                "registry.context_processors.site",
             ],
         },
     },
@@ -113,6 +114,20 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# NL Design System (Utrecht components, design tokens, the Noto Sans font) from npm
+# (package-lock.json; `make install` runs npm ci): served by the site itself, never a CDN.
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/utrecht", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
+    ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
+    ("vendor/noto-sans", NODE_MODULES / "@fontsource-variable" / "noto-sans"),
+]
+# A municipality's own look (README "The public pages"): a folder with theme.css (design
+# tokens: --utrecht-* custom properties) and optionally logo.svg, served as static/theme/.
+SITE_THEME_DIR = env_str("REGISTRY_SITE_THEME_DIR", default="")
+if SITE_THEME_DIR:
+    STATICFILES_DIRS.append(("theme", Path(SITE_THEME_DIR)))
+SITE_NAME = env_str("REGISTRY_SITE_NAME", default="Register verbonden partijen")
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
