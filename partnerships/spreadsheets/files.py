@@ -8,6 +8,17 @@ Refused before any row is read, each with a Dutch message (FileRefused):
 - a zip bomb: unpacked size over IMPORT_MAX_UNPACKED_BYTES, or more than IMPORT_MAX_RATIO
   times the file size (ordinary workbooks pack 5 to 20 times).
 
+Refused while the rows are read, before the work grows out of hand:
+- a value beyond column IMPORT_MAX_COLUMNS (a CSV line too; trailing empty cells do not count);
+- more than IMPORT_MAX_CELLS cells read in all, empty ones included;
+- a row number beyond Excel's last row (1,048,576): no Excel wrote that, the file is corrupt.
+
+The size a sheet declares (<dimension ref="A1:XFD1048576"/>) is not trusted: openpyxl would
+pad every row to that width and yield every row up to that height, a quarter of an hour of
+CPU for a file of 1.5 kB. The sheet is read by the cells it holds instead: each row as far as
+its last cell; a row missing between two others costs one empty row (cheap, and there are no
+more of them than Excel has rows).
+
 Formulas: the value Excel stored when it last saved the file is used. A formula without a
 stored value (a file written by a program that does not calculate) is reported on its cell,
 since its outcome is unknown. Merged cells are reported on every cell they cover except the
@@ -25,7 +36,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import range_boundaries
 
 from registry.formatting import number
 
@@ -35,6 +46,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 NOT_TEXT_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc")
 FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
 MERGE_TAG = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+EXCEL_MAX_ROW = 1_048_576
 
 
 class FileRefused(Exception):
@@ -56,8 +68,14 @@ class Table:
 
 
 def column_letter(index: int) -> str:
-    """0 -> 'A', as Excel names columns (also used for CSV, which a user opens in Excel)."""
-    return get_column_letter(index + 1)
+    """0 -> 'A', 26 -> 'AA', as Excel names columns (also used for CSV, which a user opens in
+    Excel). Any index has a name, also past Excel's last column XFD (openpyxl raises there)."""
+    letters = ""
+    number_ = index + 1
+    while number_ > 0:
+        number_, rest = divmod(number_ - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def read_table(data: bytes) -> Table:
@@ -108,18 +126,55 @@ def _is_empty(values) -> bool:
     return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
 
 
+class _Reading:
+    """Collects the rows of a sheet, counting the work: refuses a file with a value beyond
+    IMPORT_MAX_COLUMNS, more than IMPORT_MAX_CELLS cells or more than IMPORT_MAX_ROWS rows."""
+
+    def __init__(self):
+        self.rows: list[tuple[int, list]] = []
+        self.cells = 0
+
+    def add(self, number_: int, values) -> None:
+        """`values`: the row's cells as read, None for an empty one."""
+        self.cells += len(values)
+        width = len(values)
+        while width and values[width - 1] is None:
+            width -= 1
+        if width > settings.IMPORT_MAX_COLUMNS:
+            raise FileRefused(
+                _(
+                    "Het bestand heeft meer dan %(limit)s kolommen (rij %(row)s heeft iets in "
+                    "kolom %(column)s); haal weg wat daar niet hoort."
+                )
+                % {
+                    "limit": number(settings.IMPORT_MAX_COLUMNS),
+                    "row": number(number_),
+                    "column": column_letter(width - 1),
+                }
+            )
+        if self.cells > settings.IMPORT_MAX_CELLS:
+            raise _too_many_cells()
+        if _is_empty(values[:width]):
+            return
+        if len(self.rows) > settings.IMPORT_MAX_ROWS:  # the header row is not a data row
+            raise _too_many_rows()
+        self.rows.append((number_, list(values[:width])))
+
+
+def _too_many_cells() -> FileRefused:
+    return FileRefused(
+        _("Het bestand heeft meer dan %(limit)s cellen; splits het op.")
+        % {"limit": number(settings.IMPORT_MAX_CELLS)}
+    )
+
+
 # XLSX
 
 
 def _read_xlsx(data: bytes) -> Table:
     from openpyxl import load_workbook
 
-    corrupt = FileRefused(
-        _(
-            "Het Excel-bestand is beschadigd en kan niet worden gelezen. Sla het opnieuw op "
-            "in Excel."
-        )
-    )
+    corrupt = _corrupt()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -158,6 +213,15 @@ def _read_xlsx(data: bytes) -> Table:
     return table
 
 
+def _corrupt() -> FileRefused:
+    return FileRefused(
+        _(
+            "Het Excel-bestand is beschadigd en kan niet worden gelezen. Sla het opnieuw op "
+            "in Excel."
+        )
+    )
+
+
 def _data_sheet(workbook):
     for sheet in workbook.worksheets:
         if sheet.title.strip().lower() != EXPLANATION_SHEET.lower():
@@ -166,14 +230,16 @@ def _data_sheet(workbook):
 
 
 def _sheet_rows(sheet) -> list[tuple[int, list]]:
-    rows = []
+    """Without its declared dimension, openpyxl's read-only sheet yields each row as far as its
+    last cell and an empty one for each row missing in the file, so the count is the row."""
+    sheet.reset_dimensions()
+    reading = _Reading()
     for number_, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if _is_empty(values):
-            continue
-        if len(rows) > settings.IMPORT_MAX_ROWS:  # the header row is not a data row
-            raise _too_many_rows()
-        rows.append((number_, list(values)))
-    return rows
+        if number_ > EXCEL_MAX_ROW:
+            raise _corrupt()
+        if values:
+            reading.add(number_, values)
+    return reading.rows
 
 
 def _formulas_without_value(data: bytes, title: str, table: Table) -> set[tuple[int, int]]:
@@ -181,6 +247,7 @@ def _formulas_without_value(data: bytes, title: str, table: Table) -> set[tuple[
     from openpyxl import load_workbook
 
     formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)[title]
+    formulas.reset_dimensions()  # the same rows as _sheet_rows read, which counted them
     values = dict(table.rows)
     missing = set()
     for row in formulas.iter_rows():
@@ -216,19 +283,15 @@ def _read_csv(data: bytes) -> Table:
     text = _decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first_line.count)
-    rows = []
+    reading = _Reading()
     try:
         for number_, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
-            if _is_empty(values):
-                continue
-            if len(rows) > settings.IMPORT_MAX_ROWS:
-                raise _too_many_rows()
-            rows.append((number_, [value if value.strip() else None for value in values]))
+            reading.add(number_, [value if value.strip() else None for value in values])
     except csv.Error:
         raise FileRefused(
             _("Het CSV-bestand is niet goed opgebouwd (bijvoorbeeld een aanhalingsteken te veel).")
         ) from None
-    return Table(rows=rows, file_format="csv")
+    return Table(rows=reading.rows, file_format="csv")
 
 
 def _decode(data: bytes) -> str:
