@@ -17,7 +17,8 @@ The size a sheet declares (<dimension ref="A1:XFD1048576"/>) is not trusted: ope
 pad every row to that width and yield every row up to that height, a quarter of an hour of
 CPU for a file of 1.5 kB. The sheet is read by the cells it holds instead: each row as far as
 its last cell; a row missing between two others costs one empty row (cheap, and there are no
-more of them than Excel has rows).
+more of them than Excel has rows). A merge may claim the whole sheet as well: merged cells are
+listed only on the rows the sheet holds and within its widest row.
 
 Formulas: the value Excel stored when it last saved the file is used. A formula without a
 stored value (a file written by a program that does not calculate) is reported on its cell,
@@ -32,6 +33,7 @@ import csv
 import io
 import re
 import zipfile
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -203,7 +205,7 @@ def _read_xlsx(data: bytes) -> Table:
         table = Table(rows=_sheet_rows(sheet), file_format="xlsx")
         if FORMULA_TAG.search(xml):
             table.formulas_without_value = _formulas_without_value(data, sheet.title, table)
-        table.merged = _merged_cells(xml)
+        table.merged = _merged_cells(xml, table)
     except FileRefused:
         raise
     except Exception:  # openpyxl raises many kinds (KeyError, XML errors, ...) on bad parts
@@ -261,14 +263,23 @@ def _formulas_without_value(data: bytes, title: str, table: Table) -> set[tuple[
     return missing
 
 
-def _merged_cells(xml: bytes) -> dict[tuple[int, int], str]:
-    """Every cell a merge covers except its first: (row, column index) -> 'A3:A5'."""
+def _merged_cells(xml: bytes, table: Table) -> dict[tuple[int, int], str]:
+    """Every cell a merge covers except its first: (row, column index) -> 'A3:A5'. Only on the
+    rows the table holds and within its widest row, since a merge may claim the whole sheet;
+    merges covering more than IMPORT_MAX_CELLS such cells (overlaps counted) refuse the file."""
+    numbers = [number_ for number_, _values in table.rows]  # ascending
+    width = max((len(values) for _number, values in table.rows), default=0)
     covered = {}
+    counted = 0
     for match in MERGE_TAG.finditer(xml):
         ref = match.group(1).decode()
         first_col, first_row, last_col, last_row = range_boundaries(ref)
-        for row in range(first_row, last_row + 1):
-            for col in range(first_col, last_col + 1):
+        columns = range(first_col, min(last_col, width) + 1)
+        for row in numbers[bisect_left(numbers, first_row) : bisect_right(numbers, last_row)]:
+            counted += len(columns)
+            if counted > settings.IMPORT_MAX_CELLS:
+                raise _too_many_cells()
+            for col in columns:
                 if (row, col) != (first_row, first_col):
                     covered[(row, col - 1)] = ref
     return covered

@@ -214,3 +214,22 @@ def test_every_column_has_a_letter_also_past_excels_last():
     assert all(column_letter(i - 1) == get_column_letter(i) for i in range(1, 18279))
     assert column_letter(18278) == "AAAA"
     assert column_letter(10**9)
+
+
+# Merged cells
+
+
+def test_a_merge_claiming_the_whole_sheet_is_listed_on_the_cells_it_holds():
+    data = workbook(
+        HEADER_ROW, *DATA_ROWS, after=f'<mergeCells><mergeCell ref="{WHOLE_GRID}"/></mergeCells>'
+    )
+    merged = read_table(data).merged
+    assert sorted(merged) == [(1, 1), (1, 2)] + [(r, c) for r in (2, 3) for c in range(3)]
+    assert set(merged.values()) == {WHOLE_GRID}
+
+
+def test_overlapping_merges_over_the_cell_limit_are_refused(settings):
+    settings.IMPORT_MAX_CELLS = 100
+    merges = '<mergeCell ref="A1:C3"/>' * 12
+    data = workbook(HEADER_ROW, *DATA_ROWS, after=f"<mergeCells>{merges}</mergeCells>")
+    assert refused(data) == "Het bestand heeft meer dan 100 cellen; splits het op."
