@@ -5,11 +5,15 @@ import io
 import zipfile
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl.utils import get_column_letter
 
-from partnerships.models import Participation
+from partnerships.models import ImportRun, Participation
 from partnerships.spreadsheets import service
 from partnerships.spreadsheets.files import FileRefused, column_letter, read_table
+from tests import factories
+from tests.conftest import client_for
 
 HEADERS = ["CBS-code deelnemer", "Registercode samenwerkingsverband", "Zetels"]
 WHOLE_GRID = "A1:XFD1048576"
@@ -233,3 +237,26 @@ def test_overlapping_merges_over_the_cell_limit_are_refused(settings):
     merges = '<mergeCell ref="A1:C3"/>' * 12
     data = workbook(HEADER_ROW, *DATA_ROWS, after=f"<mergeCells>{merges}</mergeCells>")
     assert refused(data) == "Het bestand heeft meer dan 100 cellen; splits het op."
+
+
+# The upload page
+
+
+def upload(data: bytes, name: str):
+    return client_for(factories.admin_user()).post(
+        reverse("spreadsheets"),
+        {"kind": "participations", "file": SimpleUploadedFile(name, data)},
+    )
+
+
+def test_uploading_the_lying_workbook_shows_the_refusal_on_the_form(db):
+    response = upload(workbook(row(1_048_576, ("XFD1048576", "x"))), "deelnemingen.xlsx")
+    assert response.status_code == 200
+    assert TOO_WIDE in response.content.decode()
+    assert not ImportRun.objects.exists()
+
+
+def test_uploading_a_csv_of_20000_columns_shows_the_refusal_on_the_form(db):
+    response = upload(csv_with_columns(20_000), "deelnemingen.csv")
+    assert response.status_code == 200
+    assert "meer dan 1.000 kolommen (rij 1 heeft iets in kolom ACOF)" in response.content.decode()
