@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl.utils import range_boundaries
 
 from registry.formatting import number
@@ -199,6 +200,7 @@ def _read_xlsx(data: bytes) -> Table:
             % {"size": _megabytes(unpacked), "packed": _megabytes(len(data))}
         )
     try:
+        _count_parts(archive, members)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = _data_sheet(workbook)
         xml = archive.read(sheet._worksheet_path)
@@ -213,6 +215,68 @@ def _read_xlsx(data: bytes) -> Table:
     finally:
         archive.close()
     return table
+
+
+# What openpyxl builds one element at a time, whatever the sheet is used for: counted in the
+# unpacked XML before openpyxl reads anything, so a small file full of them is refused in
+# well under a second instead of tying up a worker for minutes. Far above what a register
+# sheet needs; rows, cells and texts have their own limits (IMPORT_MAX_ROWS, _MAX_CELLS).
+ELEMENT_LIMIT = 10_000
+COUNTED_ELEMENTS = {
+    b"cfRule": gettext_lazy("regels voor voorwaardelijke opmaak"),
+    b"dataValidation": gettext_lazy("gegevensvalidaties"),
+    b"mergeCell": gettext_lazy("samengevoegde celbereiken"),
+    b"hyperlink": gettext_lazy("hyperlinks"),
+    b"definedName": gettext_lazy("namen"),
+    b"xf": gettext_lazy("celopmaken"),
+    b"dxf": gettext_lazy("opmaken"),
+    b"font": gettext_lazy("lettertypen"),
+    b"row": gettext_lazy("rijen"),
+    b"c": gettext_lazy("cellen"),
+    b"si": gettext_lazy("teksten"),
+}
+ELEMENT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(" + b"|".join(COUNTED_ELEMENTS) + rb")[\s/>]")
+CHUNK = 4 * 1024 * 1024
+
+
+def _element_limits() -> dict[bytes, int]:
+    rows = settings.IMPORT_MAX_ROWS + 1000  # a title, a header and the explanation sheet
+    cells = settings.IMPORT_MAX_CELLS
+    return {
+        **dict.fromkeys(COUNTED_ELEMENTS, ELEMENT_LIMIT),
+        b"row": rows,
+        b"c": cells,
+        b"si": cells,
+    }
+
+
+def _count_parts(archive: zipfile.ZipFile, members) -> None:
+    """Refuse a workbook whose XML holds more of an element than the register reads."""
+    limits = _element_limits()
+    counts: dict[bytes, int] = dict.fromkeys(COUNTED_ELEMENTS, 0)
+    for member in members:
+        if not member.filename.endswith(".xml"):
+            continue
+        with archive.open(member) as part:
+            tail = b""
+            while chunk := part.read(CHUNK):
+                text = tail + chunk
+                # a tag cut by the chunk boundary is counted in the next round
+                cut = text.rfind(b"<")
+                whole, tail = (text[:cut], text[cut:]) if cut > len(text) - 64 else (text, b"")
+                for name in ELEMENT_TAG.findall(whole):
+                    counts[name] += 1
+            for name in ELEMENT_TAG.findall(tail + b" "):
+                counts[name] += 1
+        for name, count in counts.items():
+            if count > limits[name]:
+                raise FileRefused(
+                    _(
+                        "Het Excel-bestand bevat meer dan %(limit)s %(what)s; zoveel leest het "
+                        "register niet. Sla alleen de gegevens op in een nieuwe werkmap."
+                    )
+                    % {"limit": number(limits[name]), "what": COUNTED_ELEMENTS[name]}
+                )
 
 
 def _corrupt() -> FileRefused:

@@ -2,6 +2,7 @@
 they hold, or refused with a Dutch message; never a quarter of an hour of CPU or a 500."""
 
 import io
+import random
 import zipfile
 
 import pytest
@@ -36,9 +37,10 @@ def row(number: int, *cells: tuple[str, object]) -> str:
     return f'<row r="{number}">{"".join(cell(ref, value) for ref, value in cells)}</row>'
 
 
-def workbook(*rows: str, dimension: str = WHOLE_GRID, after: str = "") -> bytes:
+def workbook(*rows: str, dimension: str = WHOLE_GRID, after: str = "", padding: int = 0) -> bytes:
     """A workbook written by hand, as small as Excel accepts: one sheet declaring `dimension`
-    whatever it holds; `after` is XML after the sheet data (merged cells)."""
+    whatever it holds; `after` is XML after the sheet data (merged cells); `padding` bytes of
+    an incompressible part, as an attacker adds to pass the unpacked/packed ratio."""
     sheet = (
         f'<worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/>'
         f"<sheetData>{''.join(rows)}</sheetData>{after}</worksheet>"
@@ -67,6 +69,8 @@ def workbook(*rows: str, dimension: str = WHOLE_GRID, after: str = "") -> bytes:
         ),
         "xl/worksheets/sheet1.xml": sheet,
     }
+    if padding:
+        parts["xl/media/padding.bin"] = random.Random(1).randbytes(padding)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
@@ -244,7 +248,7 @@ def test_overlapping_merges_over_the_cell_limit_are_refused(settings):
 
 def upload(data: bytes, name: str):
     return client_for(factories.admin_user()).post(
-        reverse("spreadsheets"),
+        reverse("partnerships:spreadsheets"),
         {"kind": "participations", "file": SimpleUploadedFile(name, data)},
     )
 
@@ -260,3 +264,43 @@ def test_uploading_a_csv_of_20000_columns_shows_the_refusal_on_the_form(db):
     response = upload(csv_with_columns(20_000), "deelnemingen.csv")
     assert response.status_code == 200
     assert "meer dan 1.000 kolommen (rij 1 heeft iets in kolom ACOF)" in response.content.decode()
+
+
+# Elements openpyxl builds one by one, whatever the sheet holds
+
+
+@pytest.mark.parametrize(
+    ("element", "what"),
+    [
+        (
+            '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1">'
+            "<formula>1</formula></cfRule></conditionalFormatting>",
+            "regels voor voorwaardelijke opmaak",
+        ),
+        ('<hyperlinks><hyperlink ref="A1" display="x"/></hyperlinks>', "hyperlinks"),
+        ('<mergeCells><mergeCell ref="A5:B5"/></mergeCells>', "samengevoegde celbereiken"),
+    ],
+)
+def test_a_small_file_full_of_elements_the_register_does_not_read_is_refused(element, what):
+    data = workbook(
+        HEADER_ROW, *DATA_ROWS, dimension="A1:C3", after=element * 10_001, padding=20_000
+    )
+    assert len(data) < 100_000
+    assert refused(data) == (
+        f"Het Excel-bestand bevat meer dan 10.000 {what}; zoveel leest het register niet. Sla "
+        "alleen de gegevens op in een nieuwe werkmap."
+    )
+
+
+def test_more_rows_than_the_import_reads_are_refused_before_they_are_read(settings):
+    settings.IMPORT_MAX_ROWS = 10
+    rows = ("<row/>" for _ in range(1_011))
+    data = workbook(HEADER_ROW, *rows, dimension="A1:C3", padding=20_000)
+    assert "meer dan 1.010 rijen" in refused(data)
+
+
+def test_a_workbook_with_a_few_such_elements_is_read():
+    formats = '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1">'
+    formats += "<formula>1</formula></cfRule></conditionalFormatting>"
+    table = read_table(workbook(HEADER_ROW, *DATA_ROWS, dimension="A1:C3", after=formats * 3))
+    assert [number for number, _values in table.rows] == [1, 2, 3]
