@@ -15,6 +15,7 @@ def load_evaluations(data: dict) -> int:
             name: row.get(name, "")
             for name in ("performer", "performer_name", "conclusions", "recommendations")
         }
+        fields["public"] = row.get("public", False)
         dates = {
             name: row.get(name)
             for name in ("planned_start", "planned_end", "actual_start", "actual_end")

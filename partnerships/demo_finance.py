@@ -4,11 +4,14 @@ keys, budget figures with risks, and the contributions computed from them. Idemp
 import datetime
 from decimal import Decimal
 
+from partnerships.choices import ContributionBasis
 from partnerships.models import (
     AnnualFigures,
+    Contribution,
     CostKey,
     CostKeyPercentage,
     LegalBasis,
+    Participation,
     Party,
     Risk,
 )
@@ -16,6 +19,7 @@ from partnerships.services import store_budgeted_contributions
 from registry.access import ServerAdministrator
 from registry.demo_data import read_toml, upsert
 from registry.models import Organisation, PopulationFigure
+from registry.periods import overlaps_q, year_span
 
 MONEY = (
     "equity_start",
@@ -98,3 +102,39 @@ def load_finance(organisations: dict[str, Organisation]) -> int:
                 store_budgeted_contributions(party, item["year"], user=ServerAdministrator())
             )
     return computed
+
+
+def load_history(organisations: dict[str, Organisation]) -> int:
+    """The earlier years of fixtures/demo/history.toml: figures per year and the contributions
+    entered for them (not computed: the demo has no population figures of those years).
+    Returns the number of contributions."""
+    data = read_toml("history.toml")
+    count = 0
+    for row in data["parties"]:
+        party = Party.objects.get(code=row["party"])
+        for item in row["figures"]:
+            upsert(
+                AnnualFigures,
+                {"party": party, "year": item["year"], "kind": item["kind"], "version": 1},
+                {
+                    **{name: _amount(item.get(name)) for name in MONEY},
+                    "source_document": "Illustratieve demodata, geen echte jaarrekening",
+                },
+            )
+        for item in row["contributions"]:
+            participation = Participation.objects.filter(
+                overlaps_q(*year_span(item["year"])),
+                party=party,
+                organisation=organisations[item["org"]],
+            ).get()
+            upsert(
+                Contribution,
+                {"participation": participation, "year": item["year"]},
+                {
+                    "budgeted": _amount(item["budgeted"]),
+                    "realised": _amount(item.get("realised")),
+                    "basis": ContributionBasis.ENTERED,
+                },
+            )
+            count += 1
+    return count

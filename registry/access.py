@@ -441,6 +441,13 @@ def for_import(user):
     return acting
 
 
+def council_only(user) -> bool:
+    """A council member with no other role: the public pages are its start, not the admin."""
+    g = grants(user)
+    keepers = g.orgs(RoleKind.GRIFFIE, RoleKind.FINANCE, RoleKind.SUPERVISOR)
+    return not g.is_admin and bool(g.orgs(RoleKind.COUNCIL)) and not keepers
+
+
 def holds_role(user, *kinds: str) -> bool:
     """Does `user` hold one of these roles for some organisation (administrators: yes)?"""
     g = grants(user)

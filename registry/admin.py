@@ -3,8 +3,10 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from registry import access
 from registry.admin_base import ReferenceDataAdmin, RegisterInline
 from registry.models import Organisation, PopulationFigure, Role
 
@@ -12,6 +14,19 @@ admin.site.site_header = _("Register verbonden partijen")
 admin.site.site_title = _("Register verbonden partijen")
 admin.site.index_title = _("Samenwerkingsverbanden en verbonden partijen")
 admin.site.index_template = "registry/admin_index.html"  # adds the link to the paragraph
+admin.site.site_url = "/"  # "Website bekijken": the public pages
+_admin_index = admin.site.index
+
+
+def _index(request, extra_context=None):
+    """A council member lands on the public pages (made for it), not on a list of tables; it
+    still reaches the admin's lists from there ("Beheeromgeving" opens the app list)."""
+    if access.council_only(request.user) and "beheer" not in request.GET:
+        return redirect("site:home")
+    return _admin_index(request, extra_context)
+
+
+admin.site.index = _index
 
 
 class PopulationFigureInline(RegisterInline):

@@ -14,8 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from registry import formatting
 
-WIDTH, HEIGHT = 640, 260
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 92, 16, 16, 40
+WIDTH, HEIGHT = 640, 280
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 92, 16, 16, 64
+LEGEND_COLUMNS, LEGEND_WIDTH, LEGEND_LINE = 2, 270, 18
 # Colours that keep 3:1 against white and against each other's neighbours (WCAG 1.4.11),
 # each series also told apart by its marker shape and the legend.
 COLOURS = ("#1f4e96", "#b5310b", "#1a6b34", "#6b2c91")
@@ -155,8 +156,8 @@ def _legend(series: list[Series]) -> str:
     parts = []
     for index, one in enumerate(series):
         colour, shape = COLOURS[index % len(COLOURS)], MARKERS[index % len(MARKERS)]
-        lx = MARGIN_LEFT + index * 140
-        ly = HEIGHT - 8
+        lx = MARGIN_LEFT + (index % LEGEND_COLUMNS) * LEGEND_WIDTH
+        ly = HEIGHT - MARGIN_BOTTOM + 40 + (index // LEGEND_COLUMNS) * LEGEND_LINE
         parts.append(_marker(shape, lx, ly - 4, colour))
         parts.append(f'<text x="{lx + 10}" y="{ly}">{escape(one.name)}</text>')
     return "".join(parts)

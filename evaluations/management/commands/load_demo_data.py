@@ -7,7 +7,7 @@ from django.db import transaction
 from evaluations.demo_data import load_evaluations
 from partnerships.cycle.demo_data import load_cycle
 from partnerships.demo_data import load_parties
-from partnerships.demo_finance import load_finance
+from partnerships.demo_finance import load_finance, load_history
 from registry.demo_data import create_demo_users, load_organisations, read_toml
 
 
@@ -22,6 +22,7 @@ class Command(BaseCommand):
         organisations = load_organisations()
         parties = load_parties(organisations)
         contributions = load_finance(organisations)
+        load_history(organisations)
         users = create_demo_users(password, organisations)
         time = read_toml("time.toml")  # the cycle and the evaluations
         documents, evaluations = load_cycle(time), load_evaluations(time)
