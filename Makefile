@@ -18,8 +18,17 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $(INSTALLED)
 
+# Only the files the pages use are copied into the app's static files (collectstatic then
+# checks every url() in them): the Utrecht components and tokens, the Noto Sans font.
+VENDOR := registry/static/vendor
 $(ASSETS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)/utrecht $(VENDOR)/utrecht-tokens $(VENDOR)/noto-sans/files
+	cp node_modules/@utrecht/component-library-css/dist/index.css node_modules/@utrecht/component-library-css/LICENSE.md $(VENDOR)/utrecht/
+	cp node_modules/@utrecht/design-tokens/dist/theme.css node_modules/@utrecht/design-tokens/LICENSE.md $(VENDOR)/utrecht-tokens/
+	cp node_modules/@fontsource-variable/noto-sans/index.css node_modules/@fontsource-variable/noto-sans/LICENSE $(VENDOR)/noto-sans/
+	cp node_modules/@fontsource-variable/noto-sans/files/noto-sans-*-wght-normal.woff2 $(VENDOR)/noto-sans/files/
 	touch $(ASSETS)
 
 install: $(INSTALLED) $(ASSETS)

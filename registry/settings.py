@@ -116,13 +116,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 # NL Design System (Utrecht components, design tokens, the Noto Sans font) from npm
-# (package-lock.json; `make install` runs npm ci): served by the site itself, never a CDN.
-NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    ("vendor/utrecht", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
-    ("vendor/noto-sans", NODE_MODULES / "@fontsource-variable" / "noto-sans"),
-]
+# (package-lock.json): `make install` runs npm ci and copies the files the pages use into
+# registry/static/vendor/, so the site serves them itself, never from a CDN.
+STATICFILES_DIRS = []
 # A municipality's own look (README "The public pages"): a folder with theme.css (design
 # tokens: --utrecht-* custom properties) and optionally logo.svg, served as static/theme/.
 SITE_THEME_DIR = env_str("REGISTRY_SITE_THEME_DIR", default="")

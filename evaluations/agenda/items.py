@@ -88,9 +88,9 @@ def _zienswijzen(organisation_id, today, until, visible) -> list[AgendaItem]:
     ]
 
 
-def _evaluations(participations, today, until, visible) -> list[AgendaItem]:
+def _evaluations(schedule, today, until) -> list[AgendaItem]:
     items = []
-    for due in schedule_for(participations, today, visible(Evaluation.objects.all())):
+    for due in schedule:
         if due.next_due is None or due.next_due > until:
             continue
         whose = "" if due.organisation_id is None else _(" (eigen deelname)")
@@ -101,7 +101,7 @@ def _evaluations(participations, today, until, visible) -> list[AgendaItem]:
                 title=_("Evaluatie van %(party)s%(whose)s")
                 % {"party": due.party.name, "whose": whose},
                 due=due.next_due,
-                overdue=due.next_due < today,
+                overdue=due.overdue(today),
                 url=reverse("admin:evaluations_evaluation_changelist")
                 + f"?party__id__exact={due.party.pk}",
                 detail=_("elke %(years)s jaar; %(label)s: %(since)s")
@@ -150,18 +150,28 @@ def _everything(queryset):
 
 
 def agenda_for(
-    organisation_id: int, today: datetime.date, days: int = 90, *, visible=_everything
+    organisation_id: int,
+    today: datetime.date,
+    days: int = 90,
+    *,
+    visible=_everything,
+    participations=None,
+    schedule=None,
 ) -> list[AgendaItem]:
     """Everything due for the organisation within `days` of `today`, and everything overdue.
     `visible(queryset)`: the rows to consider (the public pages pass the reader's scope, so a
-    draft zienswijze or an action appears only to those who may read it)."""
+    draft zienswijze or an action appears only to those who may read it). `participations`
+    (running today) and their evaluation `schedule`: when the caller has them already."""
     until = today + datetime.timedelta(days=days)
-    participations = current_participations([organisation_id], today)
+    if participations is None:
+        participations = current_participations([organisation_id], today)
+    if schedule is None:
+        schedule = schedule_for(participations, today, visible(Evaluation.objects.all()))
     party_ids = {p.party_id for p in participations}
     items = [
         *_documents(party_ids, today, until, visible),
         *_zienswijzen(organisation_id, today, until, visible),
-        *_evaluations(participations, today, until, visible),
+        *_evaluations(schedule, today, until),
         *_actions(organisation_id, party_ids, today, until, visible),
     ]
     return sorted(items, key=lambda item: (not item.overdue, item.due, item.title))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -129,6 +130,14 @@ class MunicipalityPage:
         return next((c for c in self.costs if c.year == self.year), None)
 
 
+def link_parties(parties) -> None:
+    """Each party's address on the public pages, as `site_url` (one reverse for them all:
+    a page lists a hundred parties in several tables)."""
+    prefix = reverse("site:cooperation", args=["-"])[:-2]
+    for party in parties:
+        party.site_url = f"{prefix}{party.code}/"
+
+
 def _participations(user, organisation, year):
     in_year = Participation.objects.filter(overlaps_q(*year_span(year)), organisation=organisation)
     return list(
@@ -206,6 +215,7 @@ def _counts(takings) -> Counts:
 
 def municipality_page(user, organisation: Organisation, year: int, today: datetime.date):
     participations = _participations(user, organisation, year)
+    link_parties([p.party for p in participations])
     contributions = _contributions(user, organisation, year)
     of_year = {c.participation_id: c for c in contributions if c.year == year}
     takings = [
@@ -234,8 +244,20 @@ def municipality_page(user, organisation: Organisation, year: int, today: dateti
         )
         for t in takings
     ]
+    running = [
+        p
+        for p in participations
+        if (p.start_date is None or p.start_date <= today)
+        and (p.end_date is None or p.end_date >= today)
+        and not (p.party.end_date and p.party.end_date < today)
+    ]
+    schedule = _schedule(user, running, today)
     due = agenda_for(
-        organisation.pk, today, visible=lambda queryset: access.site_scope(user, queryset)
+        organisation.pk,
+        today,
+        visible=lambda queryset: access.site_scope(user, queryset),
+        participations=running,
+        schedule=schedule,
     )
     largest = sorted(
         (t for t in takings if t.amount is not None), key=lambda t: t.amount, reverse=True
@@ -257,17 +279,17 @@ def municipality_page(user, organisation: Organisation, year: int, today: dateti
         inhabitants=inhabitants.get(year) or inhabitants.get(year - 1),
         risk_lines=[line for line in risk_lines if _has_risk(line)],
         due=due,
-        evaluations=_evaluations(user, participations, today),
+        evaluations=sorted(
+            schedule, key=lambda due: (due.next_due is None, due.next_due, due.party.name)
+        ),
         cost_chart=chart,
     )
 
 
-def _evaluations(user, participations, today) -> list[Due]:
+def _schedule(user, running, today) -> list[Due]:
     """When each party is next due for evaluation, counting only the evaluations the reader
-    may see; soonest first, parties without a known date last."""
-    running = [p for p in participations if p.end_date is None or p.end_date >= today]
-    schedule = schedule_for(running, today, access.site_scope(user, Evaluation.objects.all()))
-    return sorted(schedule, key=lambda due: (due.next_due is None, due.next_due, due.party.name))
+    may see (so a date never tells of an evaluation that is not public)."""
+    return schedule_for(running, today, access.site_scope(user, Evaluation.objects.all()))
 
 
 def _has_risk(line: RiskLine) -> bool:
