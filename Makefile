@@ -62,6 +62,7 @@ bench: install
 	$(PY) bench/generate_synthetic.py
 	$(PY) bench/paragraph.py
 	$(PY) bench/spreadsheet_import.py
+	$(PY) bench/site.py
 
 clean:
 	rm -rf $(VENV) var node_modules
