@@ -71,15 +71,7 @@ def line_chart(chart_id: str, title: str, series: list[Series]) -> SafeString:
     def y(value):
         return MARGIN_TOP + plot_h - float((value - low) / (high - low)) * plot_h
 
-    parts = []
-    for tick in _ticks(low, high):
-        ty = y(tick)
-        parts.append(
-            f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - MARGIN_RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" '
-            'stroke="#767676" stroke-width="0.5"/>'
-            f'<text x="{MARGIN_LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">'
-            f"{escape(formatting.euro(tick))}</text>"
-        )
+    parts = _grid(low, high, y)
     for i, label in enumerate(labels):
         parts.append(
             f'<text x="{x(i):.1f}" y="{HEIGHT - MARGIN_BOTTOM + 18}" text-anchor="middle">'
@@ -116,15 +108,7 @@ def bar_chart(chart_id: str, title: str, series: Series) -> SafeString:
         return MARGIN_TOP + plot_h - float((value - low) / (high - low)) * plot_h
 
     zero = y(Decimal(0))
-    parts = []
-    for tick in _ticks(low, high):
-        ty = y(tick)
-        parts.append(
-            f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - MARGIN_RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" '
-            'stroke="#767676" stroke-width="0.5"/>'
-            f'<text x="{MARGIN_LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">'
-            f"{escape(formatting.euro(tick))}</text>"
-        )
+    parts = _grid(low, high, y)
     for i, (label, value) in enumerate(series.points):
         left = MARGIN_LEFT + i * slot + slot * 0.2
         centre = MARGIN_LEFT + i * slot + slot / 2
@@ -144,6 +128,20 @@ def bar_chart(chart_id: str, title: str, series: Series) -> SafeString:
             f"{escape(label)}</text>"
         )
     return _svg(chart_id, title, _description([series]), "".join(parts))
+
+
+def _grid(low: Decimal, high: Decimal, y) -> list[str]:
+    """Horizontal lines with their amount, at five even steps from `low` to `high`."""
+    parts = []
+    for tick in _ticks(low, high):
+        ty = y(tick)
+        parts.append(
+            f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - MARGIN_RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" '
+            'stroke="#767676" stroke-width="0.5"/>'
+            f'<text x="{MARGIN_LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">'
+            f"{escape(formatting.euro(tick))}</text>"
+        )
+    return parts
 
 
 def _polyline(points: list[str], colour: str) -> str:
