@@ -32,7 +32,7 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils import timezone
@@ -238,7 +238,7 @@ def can_add(user, model) -> bool:
 def _field_label(model, name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # a path or a non-field
+    except FieldDoesNotExist:  # a path or a non-field
         return name
 
 
@@ -248,7 +248,7 @@ def _set_on_new(record: Model, changed: Iterable[str]) -> set[str]:
     for name in changed:
         try:
             model_field = record._meta.get_field(name)
-        except Exception:
+        except FieldDoesNotExist:
             continue
         if model_field.many_to_many:
             result.add(name)
@@ -287,10 +287,10 @@ def save_refusal(user, record: Model, changed: Iterable[str] | None = None, *, s
         if not policy.allows(g, stored, CHANGE):
             return policy.refusal(g, stored)
         for name in policy.locked:
-            if _attribute(record, name) != _attribute(stored, name):
+            if attribute(record, name) != attribute(stored, name):
                 return _(
-                    "“%(field)s” kan niet worden gewijzigd: een %(what)s verhuist niet naar "
-                    "een ander record. Leg een nieuwe vast."
+                    "“%(field)s” kan niet worden gewijzigd: een %(what)s wordt niet verplaatst. "
+                    "Leg zo nodig een nieuwe vast."
                 ) % {"field": _field_label(type(record), name), "what": record._meta.verbose_name}
         if not policy.allows(g, record, CHANGE):
             return policy.refusal(g, record)
@@ -339,7 +339,8 @@ def delete_refusal(user, record: Model) -> str | None:
             )
             count = len(pks) - allowed.count()
         if count:
-            blocked.append(f"{count} {model._meta.verbose_name_plural}")
+            name = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
+            blocked.append(f"{count} {name}")
     if blocked:
         return _(
             "Verwijderen kan niet: dan verdwijnen ook gegevens die u niet mag verwijderen "
@@ -366,7 +367,7 @@ def editable_fields(user, obj: Model, all_fields: set[str]) -> set[str]:
     return policy.editable(g, obj, set(all_fields))
 
 
-def _attribute(record, path: str):
+def attribute(record, path: str):
     """The value at `path` ("participation__organisation") of a record in memory; a foreign
     key at the end gives its id (so nothing is loaded for the last step)."""
     *steps, last = path.split("__")
@@ -378,9 +379,6 @@ def _attribute(record, path: str):
         return record.pk
     model_field = record._meta.get_field(last)
     return getattr(record, model_field.attname)
-
-
-attribute = _attribute
 
 
 def service_fields_refusal(record: Model, stored: Model | None) -> str | None:
