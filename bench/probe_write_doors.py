@@ -59,7 +59,16 @@ def lying_workbook() -> bytes:
 def start(env) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     process = subprocess.Popen(
-        [gunicorn, "registry.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}"],
+        [
+            gunicorn,
+            "registry.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--access-logfile",
+            os.devnull,
+        ],
         cwd=ROOT,
         env=env,
         stderr=subprocess.DEVNULL,

@@ -184,6 +184,8 @@ def serve(database_url: str):
             "2",
             "--bind",
             f"127.0.0.1:{PORT}",
+            "--access-logfile",
+            os.devnull,
             "--log-level",
             "warning",
         ],
