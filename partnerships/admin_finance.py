@@ -17,7 +17,8 @@ from partnerships.models import (
     Risk,
     UsageFigure,
 )
-from registry.admin_base import RegisterAdmin, RegisterInline
+from registry.admin_base import RegisterAdmin, RegisterInline, offered_to
+from registry.models import RoleKind
 
 
 class CostKeyPercentageFormSet(BaseInlineFormSet):
@@ -98,6 +99,7 @@ class AnnualFiguresAdmin(RegisterAdmin):
         (_("Ontwikkelingen"), {"fields": ("developments",)}),
     )
 
+    @offered_to(RoleKind.FINANCE)
     @admin.action(description=_("Begrote bijdragen berekenen met de verdeelsleutel"))
     def compute_contributions(self, request, queryset):
         for figures in queryset.filter(

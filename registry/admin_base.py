@@ -1,18 +1,21 @@
 """Admin classes that ask registry.access for every queryset and permission."""
 
+import datetime
+
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from registry import access, writes
+from registry import access, formatting, writes
 from registry.workflow import StepRefused
 
 
@@ -108,6 +111,19 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly + [f for f in self.locked_fields(request, obj) if f not in readonly]
+
+    def get_actions(self, request):
+        """Actions marked `offered_to` some roles only for users holding one of them."""
+        actions = super().get_actions(request)
+        g = access.grants(request.user)
+        if g.is_admin:
+            return actions
+        held = frozenset(g.by_role)
+        return {
+            name: entry
+            for name, entry in actions.items()
+            if getattr(entry[0], "roles", None) is None or entry[0].roles & held
+        }
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         return guarded_form(super().get_form(request, obj, change=change, **kwargs), request.user)
@@ -233,10 +249,36 @@ class StepForm(forms.Form):
     )
     on = forms.DateField(label=_("Datum (leeg: vandaag)"), required=False)
 
+    def summary(self) -> list[tuple[str, str]]:
+        """(label, value) of what the step will record, for the confirmation page."""
+        rows = []
+        for name, form_field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if name == "on" and value is None:
+                value = _("vandaag (%(day)s)") % {"day": formatting.date(timezone.localdate())}
+            elif isinstance(value, datetime.date):
+                value = formatting.date(value)
+            elif isinstance(form_field, forms.ChoiceField):
+                value = dict(form_field.choices).get(value, value)
+            rows.append((str(form_field.label), str(value) if value else _("(leeg)")))
+        return rows
 
-def step_form_response(model_admin, request, queryset, form, title: str) -> TemplateResponse:
-    """The intermediate page of a status-step action: the records, and what the step asks
-    (a comment or reason, a decision, a date); posting it runs the action with "apply"."""
+
+def offered_to(*roles: str):
+    """Mark an admin action as offered only to users holding one of `roles` (for some
+    organisation) and to administrators; RegisterAdmin.get_actions leaves it out for others."""
+
+    def mark(action):
+        action.roles = frozenset(roles)
+        return action
+
+    return mark
+
+
+def step_form_response(model_admin, request, queryset, form, title: str, **extra):
+    """The intermediate page of a status-step action: the records with the step each will
+    take, and what the step asks (a comment or reason, a decision, a date); posting it shows
+    what will be recorded, and confirming that runs the action."""
     context = {
         **model_admin.admin_site.each_context(request),
         "title": title,
@@ -245,31 +287,64 @@ def step_form_response(model_admin, request, queryset, form, title: str) -> Temp
         "action": request.POST.get("action"),
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         "opts": model_admin.model._meta,
+        **extra,
     }
     return TemplateResponse(request, "registry/step_form.html", context)
 
 
-def step_action(name: str, description: str, make_form, take):
-    """An admin action for one status step: first a page with `make_form(None)` (what the
-    step asks), then `take(record, user, cleaned_data)` for each selected record. A refused
-    step is listed with its reason; the others go ahead."""
+def _transitions(queryset, workflow, target) -> list[tuple]:
+    """Per record: (record, from, to, None) or (record, from, None, why it cannot)."""
+    rows = []
+    for record in queryset:
+        source = workflow.label(record.status)
+        try:
+            rows.append((record, source, workflow.label(target(record)), None))
+        except StepRefused as refused:
+            rows.append((record, source, None, refused.reason))
+    return rows
+
+
+def step_action(name: str, description: str, make_form, take, *, workflow, target, roles):
+    """An admin action for one status step, offered to `roles` only. Three pages: what the
+    step asks (`make_form(None)`); what will be recorded, to confirm; then
+    `take(record, user, cleaned_data)` for each selected record. `target(record)` is the
+    state a record goes to (StepRefused when it cannot). A refused record comes back on the
+    form with its reason and what was typed; the others go ahead."""
 
     def action(model_admin, request, queryset):
-        form = make_form(request.POST if "apply" in request.POST else None)
-        if not form.is_bound or not form.is_valid():
-            return step_form_response(model_admin, request, queryset, form, description)
-        done = 0
+        submitted = "apply" in request.POST
+        form = make_form(request.POST if submitted else None)
+
+        def page(records, **extra):
+            return step_form_response(
+                model_admin,
+                request,
+                records,
+                form,
+                description,
+                transitions=_transitions(records, workflow, target),
+                **extra,
+            )
+
+        if not submitted or "edit" in request.POST or not form.is_valid():
+            return page(queryset)
+        if "confirm" not in request.POST:
+            return page(queryset, confirming=True, summary=form.summary())
+        done, refused = 0, {}
         for record in queryset:
             try:
                 take(record, request.user, form.cleaned_data)
                 done += 1
-            except StepRefused as refused:
-                model_admin.message_user(request, f"{record}: {refused.reason}", messages.ERROR)
+            except StepRefused as refusal:
+                refused[record.pk] = refusal.reason
         if done:
             model_admin.message_user(
                 request, _("%(count)d bijgewerkt: %(step)s.") % {"count": done, "step": description}
             )
+        if refused:
+            records = queryset.filter(pk__in=refused)
+            return page(records, refused=[(r, refused[r.pk]) for r in records])
         return None
 
     action.__name__ = name
-    return admin.action(description=description)(action)
+    return offered_to(*roles)(admin.action(description=description)(action))
