@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.allocation import AllocationError
 from partnerships.contributions import budget_years
-from partnerships.leaving import exit_what_if
+from partnerships.leaving import exit_not_possible, exit_what_if
 from partnerships.models import Participation
 from partnerships.paragraph import Variant, build_paragraph
 from partnerships.paragraph_formats import CONTENT_TYPES
@@ -126,5 +126,6 @@ def exit_what_if_view(request, participation_id: int):
         "year": year,
         "what_if": what_if,
         "problems": problems,
+        "not_possible": exit_not_possible(party),
     }
     return render(request, "partnerships/exit_what_if.html", context)
