@@ -1,6 +1,7 @@
 """Admin classes that ask registry.access for every queryset and permission."""
 
 import datetime
+import decimal
 
 from django import forms
 from django.contrib import admin
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from registry import access, formatting, writes
 from registry.workflow import StepRefused
@@ -91,6 +93,26 @@ class AccessAdminMixin:
         return sorted(locked)
 
 
+class DutchHistoryValues(HistoricalRecordContextHelper):
+    """The old and new values on a history page as the registry writes them: "(leeg)",
+    ja / nee, 31-12-2026, 1.234,56 and a choice by its Dutch label."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return _("(leeg)")
+        if isinstance(value, bool):
+            return _("ja") if value else _("nee")
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return formatting.date(value)
+        if isinstance(value, decimal.Decimal):
+            return formatting.number(value, -value.as_tuple().exponent)
+        return value
+
+
 class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
     """ModelAdmin for register records: scoped querysets, object permissions, history; every
     save and delete, of the record and of its inline rows, through registry.writes (the
@@ -161,6 +183,11 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
                 validate=False,
             )
         formset.save_m2m()
+
+    object_history_list_template = "registry/history_list.html"  # Dutch; user links for admins
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return DutchHistoryValues(self.model, historical_record)
 
     # History: read by whoever reads the record; "Terugzetten" (revert) is switched off
     # (SIMPLE_HISTORY_REVERT_DISABLED): it would write a whole historical row around the

@@ -43,7 +43,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # first, so that its templates/admin/ override the admin's few English ones
+    "registry",
+    "registry.apps.RegistryAdminConfig",  # django.contrib.admin with the registry's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,7 +53,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
-    "registry",
     "partnerships",
     "partnerships.cycle",
     "evaluations",
@@ -136,6 +137,8 @@ SENDFILE_ROOT = MEDIA_ROOT
 SENDFILE_URL = env_str("REGISTRY_SENDFILE_URL", default="/protected/")
 
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+CSRF_FAILURE_VIEW = "registry.errors.csrf_failure"  # the registry's 403 page, in Dutch
 
 # History: "Terugzetten" is switched off (registry/admin_base.py says why).
 SIMPLE_HISTORY_REVERT_DISABLED = True
