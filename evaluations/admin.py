@@ -82,10 +82,9 @@ def _step_action(target: str, description: str):
 class EvaluationAdmin(RegisterAdmin):
     list_display = (
         "title",
+        "status",
         "party",
         "organisation",
-        "performer",
-        "status",
         "planned_end",
         "actual_end",
         "compare_link",

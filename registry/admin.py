@@ -4,7 +4,7 @@ roles are in registry/admin_users.py."""
 from django.contrib import admin
 
 from registry import admin_users  # noqa: F401 (registers the user admin)
-from registry.admin_base import ReferenceDataAdmin, RegisterInline
+from registry.admin_base import ReferenceDataAdmin, RegisterInline, number_column
 from registry.models import Organisation, PopulationFigure
 
 
@@ -33,7 +33,13 @@ class OrganisationAdmin(ReferenceDataAdmin):
 
 @admin.register(PopulationFigure)
 class PopulationFigureAdmin(ReferenceDataAdmin):
-    list_display = ("organisation", "year", "reference_date", "inhabitants", "households")
+    list_display = (
+        "organisation",
+        "year",
+        "reference_date",
+        number_column(PopulationFigure, "inhabitants"),
+        number_column(PopulationFigure, "households"),
+    )
     list_select_related = ("organisation",)
     list_filter = ("year",)
     search_fields = ("organisation__name", "organisation__cbs_code")

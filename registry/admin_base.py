@@ -8,11 +8,13 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -113,10 +115,84 @@ class DutchHistoryValues(HistoricalRecordContextHelper):
         return value
 
 
+def amount_html(value, cents: bool = False) -> str:
+    """An amount in a list or a read-only field: € 1.234.567, a negative one in red with
+    its minus sign (-€ 12.500), a missing one "onbekend" (never € 0)."""
+    if value is None:
+        return format_html('<span class="amount unknown">{}</span>', formatting.UNKNOWN)
+    css = "amount negative" if value < 0 else "amount"
+    return format_html('<span class="{}">{}</span>', css, formatting.euro(value, cents=cents))
+
+
+def _label(model, name: str):
+    return model._meta.get_field(name).verbose_name
+
+
+def amount_column(model, name: str, *, cents: bool = False):
+    """A list column showing the amount in `model`'s field `name` the Dutch way, sortable."""
+
+    @admin.display(description=_label(model, name), ordering=name)
+    def column(record):
+        return amount_html(getattr(record, name), cents)
+
+    column.__name__ = f"{name}_amount"  # its header's class, aligned right by pages.css
+    return column
+
+
+def number_column(model, name: str):
+    """A list column showing a count with thousands separators (158.000)."""
+
+    @admin.display(description=_label(model, name), ordering=name)
+    def column(record):
+        value = getattr(record, name)
+        if value is None:
+            return "—"
+        places = 0 if value == int(value) else 2
+        return format_html('<span class="amount">{}</span>', formatting.number(value, places))
+
+    column.__name__ = f"{name}_amount"
+    return column
+
+
+def period_column(description, start: str = "start_date", end: str = "end_date"):
+    """One narrow list column for a period: "01-01-2009 – 31-12-2018", "vanaf 01-01-2009",
+    "tot 31-12-2018" or "—" (no dates known), sortable by its start."""
+
+    @admin.display(description=description, ordering=start)
+    def column(record):
+        first, last = getattr(record, start), getattr(record, end)
+        if first and last:
+            return f"{formatting.date(first)} – {formatting.date(last)}"
+        if first:
+            return _("vanaf %(day)s") % {"day": formatting.date(first)}
+        if last:
+            return _("tot en met %(day)s") % {"day": formatting.date(last)}
+        return "—"
+
+    column.__name__ = "period"
+    return column
+
+
 class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
     """ModelAdmin for register records: scoped querysets, object permissions, history; every
     save and delete, of the record and of its inline rows, through registry.writes (the
-    services) with the one write check."""
+    services) with the one write check. `list_totals`: amount fields summed over the
+    selection of the list (all its pages), shown above it in one query."""
+
+    list_totals: tuple[str, ...] = ()
+    change_list_template = "registry/change_list.html"
+
+    class Media:
+        css = {"all": ("registry/pages.css",)}
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if self.list_totals and changelist is not None:
+            response.context_data["list_totals"] = list_totals(
+                changelist.queryset, self.list_totals
+            )
+        return response
 
     def has_view_permission(self, request, obj=None):
         return self._can(request, access.VIEW, obj)
@@ -209,10 +285,15 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
 
 
 class RegisterInline(AccessAdminMixin, admin.TabularInline):
-    """Inline rows are scoped like their own admin; what may be saved is checked on save."""
+    """Inline rows are scoped like their own admin; what may be saved is checked on save.
+    Text areas in a row are small, so that a form fits the screen."""
 
     extra = 0
     show_change_link = True
+    formfield_overrides = {
+        **AccessAdminMixin.formfield_overrides,
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+    }
 
     def has_view_permission(self, request, obj=None):
         return access.is_registry_user(request.user)
@@ -228,6 +309,29 @@ class RegisterInline(AccessAdminMixin, admin.TabularInline):
 
     def _parent_writable(self, request, obj):
         return obj is None or access.can(request.user, access.CHANGE, obj)
+
+
+def _has_cents(amount) -> bool:
+    return amount is not None and amount != amount.to_integral_value()
+
+
+def list_totals(queryset, fields) -> list[dict]:
+    """Per field: the sum over `queryset`, and how many rows leave it unknown."""
+    aggregates = {"rows": Count("pk")}
+    for name in fields:
+        aggregates[f"{name}__sum"] = Sum(name)
+        aggregates[f"{name}__known"] = Count(name)
+    values = queryset.order_by().aggregate(**aggregates)
+    sums = {name: values[f"{name}__sum"] for name in fields}
+    return [
+        {
+            "label": capfirst(_label(queryset.model, name)),
+            "amount": amount_html(sums[name], cents=_has_cents(sums[name])),
+            "unknown": values["rows"] - values[f"{name}__known"],
+            "rows": values["rows"],
+        }
+        for name in fields
+    ]
 
 
 class ReferenceDataAdmin(RegisterAdmin):

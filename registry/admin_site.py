@@ -78,6 +78,9 @@ class RegistryAdminSite(admin.AdminSite):
     # The public site; until it exists "/" leads back to the admin (registry/urls.py).
     site_url = "/"
     login_form = LoginForm
+    # The lists and forms get the whole width of a 1366-pixel screen; the index and the
+    # breadcrumbs lead everywhere the sidebar did.
+    enable_nav_sidebar = False
 
     def has_permission(self, request):
         return may_enter(request.user)

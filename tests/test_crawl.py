@@ -19,6 +19,9 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[1]
+# Each test in a transaction of its own inside the module's (demo_site); it also runs these
+# tests before the transactional ones, which empty the database.
+pytestmark = pytest.mark.django_db
 
 # Words of Django's English admin (and of django-simple-history) that must not reach a user.
 ENGLISH = (

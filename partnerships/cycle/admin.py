@@ -228,13 +228,13 @@ def _step_action(target: str, description: str):
 class ZienswijzeAdmin(RegisterAdmin):
     list_display = (
         "party",
-        "year",
         "organisation",
         "status",
-        "due_on",
         "overdue_flag",
+        "due_on",
         "decision",
         "sent_on",
+        "year",
     )
     list_select_related = ("document__party", "organisation")
     list_filter = ("status", "decision", "document__year")
