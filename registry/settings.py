@@ -44,7 +44,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # first, so that its templates/admin/ override the admin's few English ones
+    "registry",
+    "registry.apps.RegistryAdminConfig",  # django.contrib.admin with the registry's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,7 +54,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
-    "registry",
     "partnerships",
     "partnerships.cycle",
     "evaluations",
@@ -110,6 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["registry.formats"]  # 31-12-2026, as in the documents
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -148,6 +150,8 @@ SENDFILE_ROOT = MEDIA_ROOT
 SENDFILE_URL = env_str("REGISTRY_SENDFILE_URL", default="/protected/")
 
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+CSRF_FAILURE_VIEW = "registry.errors.csrf_failure"  # the registry's 403 page, in Dutch
 
 # History: "Terugzetten" is switched off (registry/admin_base.py says why).
 SIMPLE_HISTORY_REVERT_DISABLED = True

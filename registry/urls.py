@@ -1,13 +1,15 @@
 """The routes: the public pages at the root, the checked file downloads, each app's own
-pages and the admin, included here (this module imports no app)."""
+pages, the password reset and the admin, included here (this module imports no app)."""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from registry.admin_site import password_reset_urls
 from registry.downloads import protected_file_view
 
 urlpatterns = [
     path("", include("registry.site.urls")),
+    path("admin/wachtwoord-vergeten/", include(password_reset_urls())),
     path(
         "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
         protected_file_view,
