@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from evaluations import services
+from evaluations import services, workflow
 from evaluations.choices import EvaluationStatus
 from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
 from registry import access
@@ -53,21 +53,38 @@ class FollowUpActionInline(RegisterInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class EvaluationStepForm(StepForm):
+    """A cancellation asks its reason."""
+
+    def __init__(self, *args, target: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        if target == EvaluationStatus.CANCELLED:
+            self.fields["comment"].label = _("Reden")
+            self.fields["comment"].required = True
+
+
 def _step_action(target: str, description: str):
     def take(evaluation, user, data):
         services.take_step(evaluation, target, user, comment=data["comment"], on=data["on"])
 
-    return step_action(f"step_{target}", description, StepForm, take)
+    return step_action(
+        f"step_{target}",
+        description,
+        lambda data: EvaluationStepForm(data, target=target),
+        take,
+        workflow=workflow.WORKFLOW,
+        target=lambda evaluation: target,
+        roles=workflow.WORKFLOW.roles_towards(target),
+    )
 
 
 @admin.register(Evaluation)
 class EvaluationAdmin(RegisterAdmin):
     list_display = (
         "title",
+        "status",
         "party",
         "organisation",
-        "performer",
-        "status",
         "planned_end",
         "actual_end",
         "compare_link",
@@ -93,6 +110,7 @@ class EvaluationAdmin(RegisterAdmin):
                     "report_url",
                     "conclusions",
                     "recommendations",
+                    "public",
                     "compare_link",
                 )
             },

@@ -29,7 +29,13 @@ from partnerships.models import (
 )
 from partnerships.models.interests import INTEREST_FIELDS
 from registry import access
-from registry.admin_base import ReferenceDataAdmin, RegisterAdmin, RegisterInline, page_link
+from registry.admin_base import (
+    ReferenceDataAdmin,
+    RegisterAdmin,
+    RegisterInline,
+    page_link,
+    period_column,
+)
 from registry.models import Organisation, OrganisationKind
 
 
@@ -77,6 +83,9 @@ def exit_what_if_link(participation):
 
 
 class LegalBasisInline(RegisterInline):
+    """The versions in a row each; the exit clause (notice, how the exit cost is computed)
+    on the legal basis's own page, behind the change link, so the form fits the screen."""
+
     model = LegalBasis
     fields = (
         "kind",
@@ -85,12 +94,6 @@ class LegalBasisInline(RegisterInline):
         "in_force_from",
         "in_force_until",
         "evaluation_interval_years",
-        "exit_notice_months",
-        "exit_cost_method",
-        "regulates_zienswijze",
-        "regulates_participation",
-        "regulates_evaluation",
-        "regulates_exit",
     )
 
 
@@ -211,7 +214,13 @@ class PartyAdmin(OrganisationChoicesMixin, RegisterAdmin):
 
 @admin.register(LegalBasis)
 class LegalBasisAdmin(RegisterAdmin):
-    list_display = ("title", "party", "kind", "adopted_on", "in_force_from", "in_force_until")
+    list_display = (
+        "title",
+        "party",
+        "kind",
+        period_column(_("in werking"), "in_force_from", "in_force_until"),
+        "adopted_on",
+    )
     list_select_related = ("party",)
     list_filter = ("kind",)
     search_fields = ("title", "party__name", "publication_reference")
@@ -231,16 +240,14 @@ class BodyAdmin(RegisterAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
+    # what matters first, the what-if link early: the list fits a 1366-pixel screen
     list_display = (
         "party",
         "organisation",
-        "start_date",
-        "end_date",
-        "seats",
-        "voting_weight",
         verbonden_partij,
-        "confirmation",
         exit_what_if_link,
+        period_column(_("deelname")),
+        "confirmation",
     )
     list_filter = (
         ParticipationVerbondenPartijFilter,
@@ -292,7 +299,7 @@ class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
 
 @admin.register(Seat)
 class SeatAdmin(OrganisationChoicesMixin, RegisterAdmin):
-    list_display = ("__str__", "body", "organisation", "holder_role", "start_date", "end_date")
+    list_display = ("__str__", "body", "organisation", "holder_role", period_column(_("termijn")))
     list_select_related = ("body__party", "organisation")
     list_filter = ("holder_role", "function", "body__kind")
     search_fields = ("person_name", "body__party__name", "organisation__name")

@@ -21,7 +21,13 @@ from partnerships.models import (
     UsageFigure,
 )
 from registry import access
-from registry.admin_base import RegisterAdmin, RegisterInline
+from registry.admin_base import (
+    RegisterAdmin,
+    RegisterInline,
+    amount_column,
+    number_column,
+    offered_to,
+)
 from registry.models import RoleKind
 
 
@@ -73,12 +79,13 @@ class AnnualFiguresAdmin(RegisterAdmin):
         "party",
         "year",
         "kind",
+        amount_column(AnnualFigures, "contributions_total"),
+        amount_column(AnnualFigures, "result"),
+        amount_column(AnnualFigures, "equity_end"),
+        amount_column(AnnualFigures, "debt_end"),
         "version",
-        "equity_end",
-        "debt_end",
-        "result",
-        "contributions_total",
     )
+    list_totals = ("contributions_total", "result", "equity_end", "debt_end")
     list_select_related = ("party",)
     list_filter = ("kind", "year")
     search_fields = ("party__name", "party__short_name", "source_document")
@@ -103,6 +110,7 @@ class AnnualFiguresAdmin(RegisterAdmin):
         (_("Ontwikkelingen"), {"fields": ("developments",)}),
     )
 
+    @offered_to(RoleKind.FINANCE)
     @admin.action(description=_("Begrote bijdragen berekenen met de verdeelsleutel"))
     def compute_contributions(self, request, queryset):
         for figures in queryset.filter(
@@ -131,7 +139,7 @@ class AnnualFiguresAdmin(RegisterAdmin):
 
 @admin.register(UsageFigure)
 class UsageFigureAdmin(RegisterAdmin):
-    list_display = ("party", "organisation", "year", "units")
+    list_display = ("party", "organisation", "year", number_column(UsageFigure, "units"))
     list_select_related = ("party", "organisation")
     list_filter = ("year",)
     search_fields = ("party__name", "organisation__name")
@@ -140,7 +148,15 @@ class UsageFigureAdmin(RegisterAdmin):
 
 @admin.register(Contribution)
 class ContributionAdmin(RegisterAdmin):
-    list_display = ("participation", "year", "budgeted", "basis", "realised", "explanation")
+    list_display = (
+        "participation",
+        "year",
+        amount_column(Contribution, "budgeted", cents=True),
+        amount_column(Contribution, "realised", cents=True),
+        "basis",
+        "explanation",
+    )
+    list_totals = ("budgeted", "realised")
     list_select_related = ("participation__party", "participation__organisation")
     list_filter = ("year", "basis")
     search_fields = ("participation__party__name", "participation__organisation__name")

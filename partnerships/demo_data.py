@@ -2,14 +2,16 @@
 the ten studied cooperations and the U16. The file's header says where each fact comes from.
 
 Idempotent: parties are matched on their registry code, their legal basis on title, bodies
-on kind and name, participations on organisation and start date, seats on body and
-participant. Every record passes full_clean(), so the demo obeys the model's rules.
+on kind and name, participations on organisation and start date (or, when the start date
+differs, the one participation of that organisation in the party), seats on body and
+participant. Every record passes full_clean(), so the demo obeys the model's rules; what
+users changed is left alone (registry.demo_data.upsert).
 """
 
 from partnerships.choices import BodyKind, Confirmation, LegalDocumentKind, SeatHolderRole
 from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
 from partnerships.models.parties import party_code
-from registry.demo_data import read_toml, upsert
+from registry.demo_data import DEMO_REASON, DemoReport, owned_by_demo, read_toml, upsert
 from registry.models import Organisation
 
 TASK_FIELDS = {
@@ -26,7 +28,7 @@ def _participant_rows(spec: dict, groups: dict) -> list[dict]:
     return [{"org": code, **terms} for code in codes if code not in spec.get("except", [])]
 
 
-def _save_party(row: dict, organisations: dict[str, Organisation]) -> Party:
+def _save_party(row: dict, organisations: dict[str, Organisation], report) -> Party | None:
     values = {
         "name": row["name"],
         "short_name": row.get("short_name", ""),
@@ -41,27 +43,37 @@ def _save_party(row: dict, organisations: dict[str, Organisation]) -> Party:
         "start_date": row.get("start_date"),
         **{field: key in row.get("tasks", []) for key, field in TASK_FIELDS.items()},
     }
-    party = upsert(Party, {"code": party_code(values["short_name"], row["name"])}, values)
-    party.themes.set(Theme.objects.filter(name__in=row.get("themes", [])))
+    code = party_code(values["short_name"], row["name"])
+    party = upsert(Party, {"code": code}, values, report=report)
+    if party is not None and owned_by_demo(party):
+        themes = set(Theme.objects.filter(name__in=row.get("themes", [])))
+        if set(party.themes.all()) != themes:
+            party._change_reason = DEMO_REASON
+            party.themes.set(themes)
     return party
 
 
-def _save_governance(party: Party, row: dict, participations: list[Participation]) -> None:
+def _save_governance(party: Party, row: dict, participations: list[Participation], report):
     for kind in row.get("bodies", []):
-        body = upsert(Body, {"party": party, "kind": kind, "name": ""}, {})
-        if kind == BodyKind.GENERAL_BOARD and "seat_role" in row:
+        body = upsert(Body, {"party": party, "kind": kind, "name": ""}, {}, report=report)
+        if body and kind == BodyKind.GENERAL_BOARD and "seat_role" in row:
             for participation in participations:
                 if participation.seats:
                     upsert(
                         Seat,
                         {"body": body, "organisation": participation.organisation},
                         {"holder_role": row["seat_role"], "start_date": participation.start_date},
+                        report=report,
                     )
+    members = {p.organisation.cbs_code: p for p in participations}
     for group in row.get("working_groups", []):
         match = {"party": party, "kind": BodyKind.CONSULTATION, "name": group["name"]}
-        body = upsert(Body, match, {})
-        members = {p.organisation.cbs_code: p for p in participations}
+        body = upsert(Body, match, {}, report=report)
+        if body is None:
+            continue
         for code in (c for name in group["groups"] for c in row["_groups"][name]):
+            if code not in members:
+                continue
             upsert(
                 Seat,
                 {"body": body, "organisation": members[code].organisation},
@@ -69,33 +81,40 @@ def _save_governance(party: Party, row: dict, participations: list[Participation
                     "holder_role": group.get("role", SeatHolderRole.CIVIL_SERVANT),
                     "end_date": members[code].end_date,
                 },
+                report=report,
             )
 
 
-def load_parties(organisations: dict[str, Organisation]) -> list[Party]:
+def _save_participation(party: Party, organisation: Organisation, item: dict, report):
+    return upsert(
+        Participation,
+        {"party": party, "organisation": organisation, "start_date": item.get("from")},
+        {
+            "end_date": item.get("to"),
+            "seats": item.get("seats"),
+            "confirmation": Confirmation.CONFIRMED,
+        },
+        report=report,
+        fallback={"party": party, "organisation": organisation},
+    )
+
+
+def load_parties(organisations: dict[str, Organisation], report: DemoReport) -> list[Party]:
     data = read_toml("parties.toml")
     groups = data["groups"]
     parties = []
     for row in data["parties"]:
-        party = _save_party(row, organisations)
+        party = _save_party(row, organisations, report)
+        if party is None:
+            continue
         participations = []
         for spec in row.get("participants", []):
             for item in _participant_rows(spec, groups):
-                participations.append(
-                    upsert(
-                        Participation,
-                        {
-                            "party": party,
-                            "organisation": organisations[item["org"]],
-                            "start_date": item.get("from"),
-                        },
-                        {
-                            "end_date": item.get("to"),
-                            "seats": item.get("seats"),
-                            "confirmation": Confirmation.CONFIRMED,
-                        },
-                    )
-                )
+                if item["org"] not in organisations:
+                    continue
+                participation = _save_participation(party, organisations[item["org"]], item, report)
+                if participation is not None:
+                    participations.append(participation)
         for basis in row.get("legal_basis", []):
             upsert(
                 LegalBasis,
@@ -105,7 +124,8 @@ def load_parties(organisations: dict[str, Organisation]) -> list[Party]:
                     "in_force_from": basis.get("in_force_from"),
                     "in_force_until": basis.get("in_force_until"),
                 },
+                report=report,
             )
-        _save_governance(party, {**row, "_groups": groups}, participations)
+        _save_governance(party, {**row, "_groups": groups}, participations, report)
         parties.append(party)
     return parties

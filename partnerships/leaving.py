@@ -9,6 +9,10 @@ says:
   contributions times the party's expected debt (vreemd vermogen) at the end of the year from
   the same begroting; the regeling's own settlement decides the real amount;
 - not set, or actual costs settled case by case: not computable, said so in words.
+
+Where the law names the participants (a veiligheidsregio under the Wet veiligheidsregio's, the
+GGD, an omgevingsdienst: `Party.participation_mandatory`), leaving is not possible at all;
+`exit_not_possible` says so, and the page shows the arithmetic only as an illustration.
 """
 
 import datetime
@@ -78,6 +82,19 @@ def exit_cost(
             + ROUNDING,
         )
     return ExitCost(None, str(ExitCostMethod(method).label))
+
+
+def exit_not_possible(party: Party) -> str:
+    """Why `party` cannot be left, or "" when the regeling's exit clause decides."""
+    if not party.participation_mandatory:
+        return ""
+    return _(
+        "Uittreden uit %(party)s is niet mogelijk: de deelname is wettelijk verplicht (de wet "
+        "wijst de deelnemers aan, zoals de Wet veiligheidsregio's dat voor een "
+        "veiligheidsregio doet). De berekening hieronder is alleen een illustratie van hoe de "
+        "bijdragen zouden verschuiven; er is geen uittreedsom verschuldigd zolang de wet de "
+        "deelname voorschrijft."
+    ) % {"party": party}
 
 
 def current_legal_basis(party: Party, year: int) -> LegalBasis | None:

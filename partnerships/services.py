@@ -141,10 +141,14 @@ def decide_confirmation(
 
 
 @transaction.atomic
-def store_budgeted_contributions(party: Party, year: int, *, user) -> list[Contribution]:
+def store_budgeted_contributions(
+    party: Party, year: int, *, user, leave_alone=None, reason: str = ""
+) -> list[Contribution]:
     """Write the computed contribution for `year` of each participant that `user` keeps the
     money of (finance staff store their own organisation's; administrators all), in one
-    transaction. AllocationError (Dutch problems) when the key cannot be applied."""
+    transaction. AllocationError (Dutch problems) when the key cannot be applied.
+    `leave_alone(contribution)`: True for a stored contribution not to overwrite (the demo
+    loader's: one a user changed)."""
     participations = participations_in(party, year)
     allocation = budget_allocation(party, year, participations=participations)
     by_code = {s.member.key: s for s in allocation.shares}
@@ -154,16 +158,21 @@ def store_budgeted_contributions(party: Party, year: int, *, user) -> list[Contr
     }
     stored = []
     for participation in participations:
-        contribution = existing.get(participation.pk) or Contribution(
-            participation=participation, year=year
-        )
+        contribution = existing.get(participation.pk)
+        if contribution is not None and leave_alone and leave_alone(contribution):
+            continue
+        contribution = contribution or Contribution(participation=participation, year=year)
         share = by_code[member_key(participation.organisation)]
-        contribution.budgeted = share.amount
-        contribution.basis = ContributionBasis.COMPUTED
-        contribution.explanation = share.explanation[:300]
+        computed = (share.amount, ContributionBasis.COMPUTED, share.explanation[:300])
+        before = (contribution.budgeted, contribution.basis, contribution.explanation)
+        contribution.budgeted, contribution.basis, contribution.explanation = computed
         changed = {"budgeted", "basis", "explanation", "participation", "year"}
-        if access.save_refusal(user, contribution, changed) is None:
-            stored.append(writes.save(user=user, record=contribution, changed=changed))
+        if access.save_refusal(user, contribution, changed) is not None:
+            continue
+        if contribution.pk and before == computed:
+            stored.append(contribution)  # as computed before: no new history
+            continue
+        stored.append(writes.save(user=user, record=contribution, changed=changed, reason=reason))
     return stored
 
 

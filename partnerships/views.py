@@ -15,13 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from partnerships import compliance
 from partnerships.allocation import AllocationError
 from partnerships.contributions import budget_years
-from partnerships.leaving import exit_what_if
+from partnerships.leaving import exit_not_possible, exit_what_if
 from partnerships.models import Participation, Party
 from partnerships.paragraph import Variant, build_paragraph
 from partnerships.paragraph_formats import CONTENT_TYPES
 from partnerships.paragraph_formats import render as render_format
 from registry import access
 from registry.models import Organisation, RoleKind
+
+NOT_YOURS = _(
+    "De paragraaf verbonden partijen stelt de afdeling financiën van de eigen organisatie "
+    "samen (en een beheerder). Raadsleden en toezichthouders lezen de paragraaf in de "
+    "begroting en het jaarverslag; de cijfers erachter staan onder Deelnemingen en Jaarcijfers."
+)
 
 
 def paragraph_organisations(user):
@@ -73,7 +79,7 @@ def paragraph_response(paragraph, file_format: str) -> HttpResponse:
 def paragraph_view(request):
     first_two = list(paragraph_organisations(request.user)[:2])
     if not first_two:
-        raise PermissionDenied
+        raise PermissionDenied(NOT_YOURS)
     initial = {"year": datetime.date.today().year + 1, "variant": Variant.BUDGET}
     if len(first_two) == 1:  # finance staff of one municipality: preselected
         initial["organisation"] = first_two[0]
@@ -86,7 +92,7 @@ def paragraph_view(request):
         )
         return paragraph_response(paragraph, form.cleaned_data["file_format"])
     if request.GET and "organisation" in form.errors:
-        raise PermissionDenied  # an organisation the user does not keep the finances of
+        raise PermissionDenied(NOT_YOURS)  # an organisation whose finances are not the user's
     context = {
         **admin.site.each_context(request),
         "title": _("Paragraaf verbonden partijen"),
@@ -129,6 +135,7 @@ def exit_what_if_view(request, participation_id: int):
         "year": year,
         "what_if": what_if,
         "problems": problems,
+        "not_possible": exit_not_possible(party),
     }
     return render(request, "partnerships/exit_what_if.html", context)
 

@@ -1,17 +1,11 @@
-"""Admin for organisations, population figures and users' roles (kept by administrators)."""
+"""Admin for organisations and population figures (kept by administrators); users and their
+roles are in registry/admin_users.py."""
 
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
-from django.utils.translation import gettext_lazy as _
 
-from registry.admin_base import ReferenceDataAdmin, RegisterInline
-from registry.models import Organisation, PopulationFigure, Role
-
-admin.site.site_header = _("Register verbonden partijen")
-admin.site.site_title = _("Register verbonden partijen")
-admin.site.index_title = _("Samenwerkingsverbanden en verbonden partijen")
-admin.site.index_template = "registry/admin_index.html"  # adds the link to the paragraph
+from registry import admin_users  # noqa: F401 (registers the user admin)
+from registry.admin_base import ReferenceDataAdmin, RegisterInline, number_column
+from registry.models import Organisation, PopulationFigure
 
 
 class PopulationFigureInline(RegisterInline):
@@ -39,22 +33,13 @@ class OrganisationAdmin(ReferenceDataAdmin):
 
 @admin.register(PopulationFigure)
 class PopulationFigureAdmin(ReferenceDataAdmin):
-    list_display = ("organisation", "year", "reference_date", "inhabitants", "households")
+    list_display = (
+        "organisation",
+        "year",
+        "reference_date",
+        number_column(PopulationFigure, "inhabitants"),
+        number_column(PopulationFigure, "households"),
+    )
     list_select_related = ("organisation",)
     list_filter = ("year",)
     search_fields = ("organisation__name", "organisation__cbs_code")
-
-
-class RoleInline(admin.TabularInline):
-    model = Role
-    extra = 0
-    autocomplete_fields = ("organisation",)
-
-
-User = get_user_model()
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class RegistryUserAdmin(UserAdmin):
-    inlines = (RoleInline,)

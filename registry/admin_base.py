@@ -1,18 +1,25 @@
 """Admin classes that ask registry.access for every queryset and permission."""
 
+import datetime
+import decimal
+
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from registry import access, writes
+from registry import access, formatting, writes
 from registry.workflow import StepRefused
 
 
@@ -88,10 +95,104 @@ class AccessAdminMixin:
         return sorted(locked)
 
 
+class DutchHistoryValues(HistoricalRecordContextHelper):
+    """The old and new values on a history page as the registry writes them: "(leeg)",
+    ja / nee, 31-12-2026, 1.234,56 and a choice by its Dutch label."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return _("(leeg)")
+        if isinstance(value, bool):
+            return _("ja") if value else _("nee")
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return formatting.date(value)
+        if isinstance(value, decimal.Decimal):
+            return formatting.number(value, -value.as_tuple().exponent)
+        return value
+
+
+def amount_html(value, cents: bool = False) -> str:
+    """An amount in a list or a read-only field: € 1.234.567, a negative one in red with
+    its minus sign (-€ 12.500), a missing one "onbekend" (never € 0)."""
+    if value is None:
+        return format_html('<span class="amount unknown">{}</span>', formatting.UNKNOWN)
+    css = "amount negative" if value < 0 else "amount"
+    return format_html('<span class="{}">{}</span>', css, formatting.euro(value, cents=cents))
+
+
+def _label(model, name: str):
+    return model._meta.get_field(name).verbose_name
+
+
+def amount_column(model, name: str, *, cents: bool = False):
+    """A list column showing the amount in `model`'s field `name` the Dutch way, sortable."""
+
+    @admin.display(description=_label(model, name), ordering=name)
+    def column(record):
+        return amount_html(getattr(record, name), cents)
+
+    column.__name__ = f"{name}_amount"  # its header's class, aligned right by pages.css
+    return column
+
+
+def number_column(model, name: str):
+    """A list column showing a count with thousands separators (158.000)."""
+
+    @admin.display(description=_label(model, name), ordering=name)
+    def column(record):
+        value = getattr(record, name)
+        if value is None:
+            return "—"
+        places = 0 if value == int(value) else 2
+        return format_html('<span class="amount">{}</span>', formatting.number(value, places))
+
+    column.__name__ = f"{name}_amount"
+    return column
+
+
+def period_column(description, start: str = "start_date", end: str = "end_date"):
+    """One narrow list column for a period: "01-01-2009 – 31-12-2018", "vanaf 01-01-2009",
+    "tot 31-12-2018" or "—" (no dates known), sortable by its start."""
+
+    @admin.display(description=description, ordering=start)
+    def column(record):
+        first, last = getattr(record, start), getattr(record, end)
+        if first and last:
+            return f"{formatting.date(first)} – {formatting.date(last)}"
+        if first:
+            return _("vanaf %(day)s") % {"day": formatting.date(first)}
+        if last:
+            return _("tot en met %(day)s") % {"day": formatting.date(last)}
+        return "—"
+
+    column.__name__ = "period"
+    return column
+
+
 class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
     """ModelAdmin for register records: scoped querysets, object permissions, history; every
     save and delete, of the record and of its inline rows, through registry.writes (the
-    services) with the one write check."""
+    services) with the one write check. `list_totals`: amount fields summed over the
+    selection of the list (all its pages), shown above it in one query."""
+
+    list_totals: tuple[str, ...] = ()
+    change_list_template = "registry/change_list.html"
+
+    class Media:
+        css = {"all": ("registry/pages.css",)}
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if self.list_totals and changelist is not None:
+            response.context_data["list_totals"] = list_totals(
+                changelist.queryset, self.list_totals
+            )
+        return response
 
     def has_view_permission(self, request, obj=None):
         return self._can(request, access.VIEW, obj)
@@ -108,6 +209,19 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly + [f for f in self.locked_fields(request, obj) if f not in readonly]
+
+    def get_actions(self, request):
+        """Actions marked `offered_to` some roles only for users holding one of them."""
+        actions = super().get_actions(request)
+        g = access.grants(request.user)
+        if g.is_admin:
+            return actions
+        held = frozenset(g.by_role)
+        return {
+            name: entry
+            for name, entry in actions.items()
+            if getattr(entry[0], "roles", None) is None or entry[0].roles & held
+        }
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         return guarded_form(super().get_form(request, obj, change=change, **kwargs), request.user)
@@ -146,6 +260,11 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
             )
         formset.save_m2m()
 
+    object_history_list_template = "registry/history_list.html"  # Dutch; user links for admins
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return DutchHistoryValues(self.model, historical_record)
+
     # History: read by whoever reads the record; "Terugzetten" (revert) is switched off
     # (SIMPLE_HISTORY_REVERT_DISABLED): it would write a whole historical row around the
     # write check and the workflow. A record not in the user's scope has no history page.
@@ -166,10 +285,15 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
 
 
 class RegisterInline(AccessAdminMixin, admin.TabularInline):
-    """Inline rows are scoped like their own admin; what may be saved is checked on save."""
+    """Inline rows are scoped like their own admin; what may be saved is checked on save.
+    Text areas in a row are small, so that a form fits the screen."""
 
     extra = 0
     show_change_link = True
+    formfield_overrides = {
+        **AccessAdminMixin.formfield_overrides,
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+    }
 
     def has_view_permission(self, request, obj=None):
         return access.is_registry_user(request.user)
@@ -185,6 +309,29 @@ class RegisterInline(AccessAdminMixin, admin.TabularInline):
 
     def _parent_writable(self, request, obj):
         return obj is None or access.can(request.user, access.CHANGE, obj)
+
+
+def _has_cents(amount) -> bool:
+    return amount is not None and amount != amount.to_integral_value()
+
+
+def list_totals(queryset, fields) -> list[dict]:
+    """Per field: the sum over `queryset`, and how many rows leave it unknown."""
+    aggregates = {"rows": Count("pk")}
+    for name in fields:
+        aggregates[f"{name}__sum"] = Sum(name)
+        aggregates[f"{name}__known"] = Count(name)
+    values = queryset.order_by().aggregate(**aggregates)
+    sums = {name: values[f"{name}__sum"] for name in fields}
+    return [
+        {
+            "label": capfirst(_label(queryset.model, name)),
+            "amount": amount_html(sums[name], cents=_has_cents(sums[name])),
+            "unknown": values["rows"] - values[f"{name}__known"],
+            "rows": values["rows"],
+        }
+        for name in fields
+    ]
 
 
 class ReferenceDataAdmin(RegisterAdmin):
@@ -233,10 +380,36 @@ class StepForm(forms.Form):
     )
     on = forms.DateField(label=_("Datum (leeg: vandaag)"), required=False)
 
+    def summary(self) -> list[tuple[str, str]]:
+        """(label, value) of what the step will record, for the confirmation page."""
+        rows = []
+        for name, form_field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if name == "on" and value is None:
+                value = _("vandaag (%(day)s)") % {"day": formatting.date(timezone.localdate())}
+            elif isinstance(value, datetime.date):
+                value = formatting.date(value)
+            elif isinstance(form_field, forms.ChoiceField):
+                value = dict(form_field.choices).get(value, value)
+            rows.append((str(form_field.label), str(value) if value else _("(leeg)")))
+        return rows
 
-def step_form_response(model_admin, request, queryset, form, title: str) -> TemplateResponse:
-    """The intermediate page of a status-step action: the records, and what the step asks
-    (a comment or reason, a decision, a date); posting it runs the action with "apply"."""
+
+def offered_to(*roles: str):
+    """Mark an admin action as offered only to users holding one of `roles` (for some
+    organisation) and to administrators; RegisterAdmin.get_actions leaves it out for others."""
+
+    def mark(action):
+        action.roles = frozenset(roles)
+        return action
+
+    return mark
+
+
+def step_form_response(model_admin, request, queryset, form, title: str, **extra):
+    """The intermediate page of a status-step action: the records with the step each will
+    take, and what the step asks (a comment or reason, a decision, a date); posting it shows
+    what will be recorded, and confirming that runs the action."""
     context = {
         **model_admin.admin_site.each_context(request),
         "title": title,
@@ -245,31 +418,64 @@ def step_form_response(model_admin, request, queryset, form, title: str) -> Temp
         "action": request.POST.get("action"),
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         "opts": model_admin.model._meta,
+        **extra,
     }
     return TemplateResponse(request, "registry/step_form.html", context)
 
 
-def step_action(name: str, description: str, make_form, take):
-    """An admin action for one status step: first a page with `make_form(None)` (what the
-    step asks), then `take(record, user, cleaned_data)` for each selected record. A refused
-    step is listed with its reason; the others go ahead."""
+def _transitions(queryset, workflow, target) -> list[tuple]:
+    """Per record: (record, from, to, None) or (record, from, None, why it cannot)."""
+    rows = []
+    for record in queryset:
+        source = workflow.label(record.status)
+        try:
+            rows.append((record, source, workflow.label(target(record)), None))
+        except StepRefused as refused:
+            rows.append((record, source, None, refused.reason))
+    return rows
+
+
+def step_action(name: str, description: str, make_form, take, *, workflow, target, roles):
+    """An admin action for one status step, offered to `roles` only. Three pages: what the
+    step asks (`make_form(None)`); what will be recorded, to confirm; then
+    `take(record, user, cleaned_data)` for each selected record. `target(record)` is the
+    state a record goes to (StepRefused when it cannot). A refused record comes back on the
+    form with its reason and what was typed; the others go ahead."""
 
     def action(model_admin, request, queryset):
-        form = make_form(request.POST if "apply" in request.POST else None)
-        if not form.is_bound or not form.is_valid():
-            return step_form_response(model_admin, request, queryset, form, description)
-        done = 0
+        submitted = "apply" in request.POST
+        form = make_form(request.POST if submitted else None)
+
+        def page(records, **extra):
+            return step_form_response(
+                model_admin,
+                request,
+                records,
+                form,
+                description,
+                transitions=_transitions(records, workflow, target),
+                **extra,
+            )
+
+        if not submitted or "edit" in request.POST or not form.is_valid():
+            return page(queryset)
+        if "confirm" not in request.POST:
+            return page(queryset, confirming=True, summary=form.summary())
+        done, refused = 0, {}
         for record in queryset:
             try:
                 take(record, request.user, form.cleaned_data)
                 done += 1
-            except StepRefused as refused:
-                model_admin.message_user(request, f"{record}: {refused.reason}", messages.ERROR)
+            except StepRefused as refusal:
+                refused[record.pk] = refusal.reason
         if done:
             model_admin.message_user(
                 request, _("%(count)d bijgewerkt: %(step)s.") % {"count": done, "step": description}
             )
+        if refused:
+            records = queryset.filter(pk__in=refused)
+            return page(records, refused=[(r, refused[r.pk]) for r in records])
         return None
 
     action.__name__ = name
-    return admin.action(description=description)(action)
+    return offered_to(*roles)(admin.action(description=description)(action))

@@ -7,7 +7,8 @@ DJANGO_ALLOWED_HOSTS   comma separated; default "localhost,127.0.0.1" in debug
 DJANGO_CSRF_TRUSTED_ORIGINS  comma separated origins behind the reverse proxy
 DJANGO_SECURE_SSL_REDIRECT   default on when debug is off; switch off when the proxy redirects
 REGISTRY_SITE_URL      the address users open, for links in reminder e-mails
-REGISTRY_IMPORT_MAX_BYTES / _MAX_ROWS / _MAX_UNPACKED_BYTES / _MAX_RATIO
+REGISTRY_IMPORT_MAX_BYTES / _MAX_ROWS / _MAX_UNPACKED_BYTES / _MAX_RATIO / _MAX_COLUMNS /
+REGISTRY_IMPORT_MAX_CELLS
                        limits of an uploaded spreadsheet (see partnerships/spreadsheets/files.py)
 REGISTRY_IMPORT_FILE_RETENTION_DAYS  days a committed import keeps its file (prune_import_files);
                        default 365
@@ -43,7 +44,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # first, so that its templates/admin/ override the admin's few English ones
+    "registry",
+    "registry.apps.RegistryAdminConfig",  # django.contrib.admin with the registry's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,7 +54,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
-    "registry",
     "partnerships",
     "partnerships.cycle",
     "evaluations",
@@ -85,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "registry.context_processors.documents",
+                "registry.context_processors.site",
             ],
         },
     },
@@ -108,11 +111,22 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["registry.formats"]  # 31-12-2026, as in the documents
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# NL Design System (Utrecht components, design tokens, the Noto Sans font) from npm
+# (package-lock.json): `make install` runs npm ci and copies the files the pages use into
+# registry/static/vendor/, so the site serves them itself, never from a CDN.
+STATICFILES_DIRS = []
+# A municipality's own look (README "The public pages"): a folder with theme.css (design
+# tokens: --utrecht-* custom properties) and optionally logo.svg, served as static/theme/.
+SITE_THEME_DIR = env_str("REGISTRY_SITE_THEME_DIR", default="")
+if SITE_THEME_DIR:
+    STATICFILES_DIRS.append(("theme", Path(SITE_THEME_DIR)))
+SITE_NAME = env_str("REGISTRY_SITE_NAME", default="Register verbonden partijen")
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
@@ -136,6 +150,8 @@ SENDFILE_ROOT = MEDIA_ROOT
 SENDFILE_URL = env_str("REGISTRY_SENDFILE_URL", default="/protected/")
 
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+CSRF_FAILURE_VIEW = "registry.errors.csrf_failure"  # the registry's 403 page, in Dutch
 
 # History: "Terugzetten" is switched off (registry/admin_base.py says why).
 SIMPLE_HISTORY_REVERT_DISABLED = True
@@ -161,6 +177,9 @@ IMPORT_MAX_UNPACKED_BYTES = int(
     env_str("REGISTRY_IMPORT_MAX_UNPACKED_BYTES", default=str(300 * 1024 * 1024))
 )
 IMPORT_MAX_RATIO = int(env_str("REGISTRY_IMPORT_MAX_RATIO", default="100"))
+# ... and what it may hold, counted while it is read (a sheet may declare any size).
+IMPORT_MAX_COLUMNS = int(env_str("REGISTRY_IMPORT_MAX_COLUMNS", default="1000"))
+IMPORT_MAX_CELLS = int(env_str("REGISTRY_IMPORT_MAX_CELLS", default="2000000"))
 # A committed import keeps its file this long (python manage.py prune_import_files).
 IMPORT_FILE_RETENTION_DAYS = int(env_str("REGISTRY_IMPORT_FILE_RETENTION_DAYS", default="365"))
 

@@ -49,6 +49,17 @@ class Workflow:
     def targets(self, source: str) -> list[str]:
         return [target for (origin, target) in self.steps if origin == source]
 
+    def roles_towards(self, target: str | None = None) -> frozenset[str]:
+        """The roles that may take some step to `target` (None: some step back), so that a
+        page offers a step only to those who may take it."""
+        return frozenset().union(
+            *(
+                step.roles
+                for step in self.steps.values()
+                if (step.backwards if target is None else step.target == target)
+            )
+        )
+
     def back_from(self, source: str) -> str:
         """The state one step back from `source`; StepRefused when there is none."""
         for (origin, target), step in self.steps.items():

@@ -184,3 +184,88 @@ def test_demo_has_a_realistic_cycle_and_completed_evaluations(demo):
     load_demo()
     assert (Zienswijze.objects.count(), CycleDocument.objects.count()) == before
     assert enschede_gbt.steps.count() == 3
+
+
+README_EXAMPLE = "fixtures/spreadsheets/voorbeeld-deelnemingen-gbt.xlsx"
+
+
+def import_readme_example(username="toezicht.overijssel"):
+    """The README's example: the supervisor imports the GBT sheet as participations (its
+    "Garanties" column is reported as belonging to the financial interest per year)."""
+    from django.contrib.auth import get_user_model
+
+    from partnerships.models.imports import ImportChannel
+    from partnerships.spreadsheets import service
+
+    user = get_user_model().objects.get(username=username)
+    with open(README_EXAMPLE, "rb") as handle:
+        plan = service.commit(
+            user, "participations", handle.read(), "voorbeeld.xlsx", channel=ImportChannel.ADMIN
+        )
+    assert plan.ok
+    assert any("hoort nu bij “Financieel belang per jaar”" in n for n in plan.notices)
+    return plan
+
+
+def test_the_readme_import_example_then_loading_the_demo_again_works(demo):
+    import_readme_example()
+    output = load_demo()  # `make run` again: no traceback
+    gbt = Party.objects.get(short_name="GBT")
+    almelo = gbt.participations.get(organisation__cbs_code="GM0141")
+    assert almelo.start_date == datetime.date(2009, 1, 1)  # as imported, not the demo's
+    enschede = gbt.participations.get(organisation__cbs_code="GM0153")
+    # its "Garanties" column belongs to the financial interest per year: told, not read
+    assert enschede.seats == 2
+    assert not enschede.financial_interests.filter(guarantees=1_250_000).exists()
+    assert gbt.participations.filter(organisation__cbs_code="GM1774").exists()  # new one kept
+    assert gbt.participations.filter(organisation__cbs_code="GM0141").count() == 1
+    assert "Door gebruikers gewijzigd, niet overschreven" in output
+    assert "deelneming Almelo in Gemeentelijk Belastingkantoor Twente" in output
+
+
+def test_loading_again_writes_no_history_for_what_did_not_change(demo):
+    before = Participation.history.count(), Party.history.count()
+    load_demo()
+    assert (Participation.history.count(), Party.history.count()) == before
+
+
+def test_a_record_a_user_changed_is_left_alone_and_the_rest_still_updated(demo):
+    from django.contrib.auth import get_user_model
+
+    from registry import writes
+
+    griffie = get_user_model().objects.get(username="griffie.enschede")
+    gbt = Party.objects.get(short_name="GBT")
+    gbt.public_interest = "Door de griffie herschreven."
+    writes.save(user=griffie, record=gbt, changed={"public_interest"})
+    vrt = Party.objects.get(short_name="VRT")
+    Party.objects.filter(pk=vrt.pk).update(public_interest="weg")  # no history: the demo's
+    output = load_demo()
+    gbt.refresh_from_db()
+    vrt.refresh_from_db()
+    assert gbt.public_interest == "Door de griffie herschreven."
+    assert vrt.public_interest != "weg"
+    assert "laatst gewijzigd door griffie.enschede" in output
+
+
+def test_a_demo_record_that_clashes_with_a_users_record_is_reported_and_skipped(demo):
+    from django.contrib.auth import get_user_model
+
+    from registry import writes
+
+    administrator = get_user_model().objects.get(username="beheerder")
+    gbt = Party.objects.get(short_name="GBT")
+    borne = gbt.participations.get(organisation__cbs_code="GM0147")
+    writes.delete(user=administrator, record=borne)
+    for start, end in (
+        (datetime.date(2009, 6, 1), datetime.date(2012, 12, 31)),
+        (datetime.date(2013, 1, 1), None),
+    ):
+        participation = Participation(
+            party=gbt, organisation=borne.organisation, start_date=start, end_date=end
+        )
+        writes.save(user=administrator, record=participation)
+    output = load_demo()
+    assert "Niet geladen: botst met wat gebruikers vastlegden (1):" in output
+    assert "Borne neemt in deze periode al deel aan Gemeentelijk Belastingkantoor Twente" in output
+    assert gbt.participations.filter(organisation=borne.organisation).count() == 2

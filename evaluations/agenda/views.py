@@ -38,7 +38,9 @@ def agenda_view(request):
         raise PermissionDenied
     form = AgendaForm(request.GET or {"organisation": first.pk}, user=request.user)
     if not form.is_valid():
-        raise PermissionDenied  # an organisation the user may not read
+        raise PermissionDenied(  # an organisation the user may not read
+            _("U ziet de agenda van de organisaties waarvoor u een rol heeft.")
+        )
     organisation = form.cleaned_data["organisation"]
     today = timezone.localdate()
     items = agenda_for(organisation.pk, today, HORIZON_DAYS)

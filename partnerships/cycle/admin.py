@@ -24,6 +24,7 @@ from registry.admin_base import (
     RegisterAdmin,
     RegisterInline,
     StepForm,
+    offered_to,
     step_action,
 )
 from registry.models import Organisation, OrganisationKind, RoleKind
@@ -32,6 +33,7 @@ User = get_user_model()
 TO_SUPERVISOR = (DocumentKind.BUDGET_TO_PROVINCE, DocumentKind.ACCOUNTS_TO_PROVINCE)
 
 
+@offered_to(RoleKind.GRIFFIE)
 @admin.action(description=_("Begrotingscyclus van volgend jaar klaarzetten"))
 def create_next_budget_cycle(model_admin, request, queryset):
     """On the party list: the five yearly cycle documents of next budget year, where missing."""
@@ -146,14 +148,7 @@ class CycleDocumentAdmin(RegisterAdmin):
 
     @admin.display(description=_("stand"), ordering="state")
     def state_label(self, document):
-        if getattr(document, "state", None) is None:
-            return "-"
-        label = DocumentState(document.state).label
-        if document.state not in (DocumentState.ON_TIME, DocumentState.LATE):
-            return label
-        if document.judged_on_receipt:
-            return _("%(state)s ontvangen (verzenddatum onbekend)") % {"state": label}
-        return _("%(state)s verzonden") % {"state": label}
+        return document.state_label or "-"
 
     @admin.display(description=_("toezichthouder"))
     def supervisor_label(self, document):
@@ -189,14 +184,19 @@ class ZienswijzeStepInline(RegisterInline):
 
 
 class ZienswijzeStepForm(StepForm):
-    """Besides the comment: the council's decision and its text for "besloten"; the day it
-    went out for "verzonden" (no date for the other steps)."""
+    """Besides the comment: the council's decision (no default: it must be chosen) and its
+    text for "besloten"; the day it went out for "verzonden"; for a step back the reason
+    (no date for the other steps)."""
 
     decision = forms.ChoiceField(
-        label=_("Besluit van de raad"), choices=CouncilDecision.choices, required=False
+        label=_("Besluit van de raad"),
+        choices=[("", _("— kies het besluit —")), *CouncilDecision.choices],
     )
     text = forms.CharField(
-        label=_("Tekst van de zienswijze"), required=False, widget=forms.Textarea
+        label=_("Tekst van de zienswijze"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Verplicht, tenzij de raad instemt."),
     )
 
     def __init__(self, *args, target: str, **kwargs):
@@ -207,10 +207,29 @@ class ZienswijzeStepForm(StepForm):
             self.fields["on"].label = _("Verzonden op")
         else:
             del self.fields["on"]
+        if not target:  # a step back
+            self.fields["comment"].label = _("Reden")
+            self.fields["comment"].required = True
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision and decision != CouncilDecision.AGREE and not data.get("text", "").strip():
+            self.add_error(
+                "text",
+                _("Bij “%(decision)s” hoort de tekst van de zienswijze.")
+                % {"decision": CouncilDecision(decision).label},
+            )
+        return data
 
 
-def _step_action(target: str, back: bool, description: str):
-    """The action that takes each selected zienswijze to `target`, or one step back."""
+def _step_action(target: str, description: str):
+    """The action that takes each selected zienswijze to `target`, or ("") one step back;
+    offered to the roles the workflow lets take such a step."""
+    workflow = zienswijzen.WORKFLOW
+
+    def target_of(zienswijze):
+        return target or workflow.back_from(zienswijze.status)
 
     def make_form(data):
         return ZienswijzeStepForm(data, target=target, initial={"on": timezone.localdate()})
@@ -218,7 +237,7 @@ def _step_action(target: str, back: bool, description: str):
     def take(zienswijze, user, data):
         services.take_step(
             zienswijze,
-            zienswijzen.WORKFLOW.back_from(zienswijze.status) if back else target,
+            target_of(zienswijze),
             user,
             comment=data.get("comment", ""),
             decision=data.get("decision", ""),
@@ -226,20 +245,28 @@ def _step_action(target: str, back: bool, description: str):
             on=data.get("on"),
         )
 
-    return step_action(f"step_{'back' if back else target}", description, make_form, take)
+    return step_action(
+        f"step_{target or 'back'}",
+        description,
+        make_form,
+        take,
+        workflow=workflow,
+        target=target_of,
+        roles=workflow.roles_towards(target or None),
+    )
 
 
 @admin.register(Zienswijze)
 class ZienswijzeAdmin(RegisterAdmin):
     list_display = (
         "party",
-        "year",
         "organisation",
         "status",
-        "due_on",
         "overdue_flag",
+        "due_on",
         "decision",
         "sent_on",
+        "year",
     )
     list_select_related = ("document__party", "organisation")
     list_filter = ("status", "decision", "document__year")
@@ -265,10 +292,10 @@ class ZienswijzeAdmin(RegisterAdmin):
     )
     inlines = (ZienswijzeStepInline,)
     actions = (
-        _step_action(ZienswijzeStatus.IN_PREPARATION, False, _("In voorbereiding nemen")),
-        _step_action(ZienswijzeStatus.DECIDED, False, _("Besluit van de raad vastleggen")),
-        _step_action(ZienswijzeStatus.SENT, False, _("Verzonden aan de regeling")),
-        _step_action("", True, _("Een stap terugzetten (met reden)")),
+        _step_action(ZienswijzeStatus.IN_PREPARATION, _("In voorbereiding nemen")),
+        _step_action(ZienswijzeStatus.DECIDED, _("Besluit van de raad vastleggen")),
+        _step_action(ZienswijzeStatus.SENT, _("Verzonden aan de regeling")),
+        _step_action("", _("Een stap terugzetten (met reden)")),
     )
 
     def get_queryset(self, request):

@@ -11,7 +11,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
+from partnerships.cycle.choices import (
+    CouncilDecision,
+    DocumentKind,
+    DocumentState,
+    ZienswijzeStatus,
+)
 from partnerships.models.finance import year_field
 from registry.files import DOCUMENTS, ProtectedFileField
 from registry.periods import dates_in_order, overlaps
@@ -212,6 +217,20 @@ class CycleDocument(models.Model):
         if self.kind == DocumentKind.BUDGET_AMENDMENT:
             label += f" ({self.sequence})"
         return label
+
+    @property
+    def state_label(self) -> str:
+        """The state that queries.with_state annotated, in words, saying what was judged: the
+        sent date, or the received date when no sent date is known ("" when not annotated)."""
+        state = getattr(self, "state", None)
+        if state is None:
+            return ""
+        label = DocumentState(state).label
+        if state not in (DocumentState.ON_TIME, DocumentState.LATE):
+            return label
+        if self.judged_on_receipt:
+            return _("%(state)s ontvangen (verzenddatum onbekend)") % {"state": label}
+        return _("%(state)s verzonden") % {"state": label}
 
     def clean(self):
         if self.kind != DocumentKind.BUDGET_AMENDMENT and self.sequence != 1:

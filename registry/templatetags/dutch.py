@@ -23,3 +23,14 @@ def signed_euro(value):
 @register.filter
 def datum(value):
     return formatting.date(value)
+
+
+@register.filter
+def getal(value, places=0):
+    """1.234.567 (or with `places` decimals); "onbekend" for a missing number."""
+    return formatting.number(value, int(places))
+
+
+@register.filter
+def procent(value, places=2):
+    return formatting.percentage(value, int(places))

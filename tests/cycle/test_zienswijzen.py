@@ -136,12 +136,12 @@ def test_going_back_needs_a_reason(enschede_view, enschede):
     assert enschede_view.steps.last().comment == "Raad heeft het besluit aangehouden"
 
 
-def run_action(client, action, zienswijze, **fields):
-    return client.post(
-        reverse("admin:cycle_zienswijze_changelist"),
-        {"action": action, ACTION_CHECKBOX_NAME: [zienswijze.pk], "apply": "1", **fields},
-        follow=True,
-    )
+def run_action(client, action, zienswijze, *, confirm=True, **fields):
+    """Post the step's form; with `confirm`, as confirmed on the page that names it."""
+    data = {"action": action, ACTION_CHECKBOX_NAME: [zienswijze.pk], "apply": "1", **fields}
+    if confirm:
+        data["confirm"] = "1"
+    return client.post(reverse("admin:cycle_zienswijze_changelist"), data, follow=True)
 
 
 def test_admin_actions_take_steps_and_show_refusals(enschede_view, enschede):
@@ -159,7 +159,7 @@ def test_admin_actions_take_steps_and_show_refusals(enschede_view, enschede):
     enschede_view.refresh_from_db()
     assert (enschede_view.status, enschede_view.text) == (S.DECIDED, "Minder indexatie.")
     back = run_action(griffie, "step_back", enschede_view)
-    assert "kan alleen met een reden" in back.content.decode()
+    assert "Dit veld is verplicht" in back.content.decode()  # the reason
     run_action(griffie, "step_back", enschede_view, comment="Raad stemt opnieuw")
     enschede_view.refresh_from_db()
     assert enschede_view.status == S.IN_PREPARATION
@@ -229,3 +229,89 @@ def test_the_steps_show_under_the_zienswijze_and_it_cannot_be_deleted(enschede_v
     )
     assert delete.status_code == 403
     assert Zienswijze.objects.filter(pk=enschede_view.pk).exists()
+
+
+def test_the_council_decision_has_no_default_and_must_be_chosen(enschede_view, enschede):
+    griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    take_step(enschede_view, S.IN_PREPARATION, factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    form_page = griffie.post(
+        reverse("admin:cycle_zienswijze_changelist"),
+        {"action": "step_decided", ACTION_CHECKBOX_NAME: [enschede_view.pk]},
+    )
+    decision = form_page.context["form"]["decision"]
+    assert decision.value() in (None, "")
+    assert '<option value="" selected>' in str(decision)
+    submitted = run_action(griffie, "step_decided", enschede_view)  # nothing chosen, one click
+    assert "Dit veld is verplicht" in submitted.content.decode()
+    enschede_view.refresh_from_db()
+    assert (enschede_view.status, enschede_view.decision) == (S.IN_PREPARATION, "")
+
+
+def test_remarks_without_their_text_are_refused_on_the_form(enschede_view, enschede):
+    griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    take_step(enschede_view, S.IN_PREPARATION, factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    page = run_action(griffie, "step_decided", enschede_view, decision=CouncilDecision.REMARKS)
+    assert "hoort de tekst van de zienswijze" in page.content.decode()
+    enschede_view.refresh_from_db()
+    assert enschede_view.status == S.IN_PREPARATION
+
+
+def test_the_confirmation_names_what_will_be_recorded_before_anything_is(enschede_view, enschede):
+    user = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    griffie = client_for(user)
+    take_step(enschede_view, S.IN_PREPARATION, factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    page = run_action(
+        griffie,
+        "step_decided",
+        enschede_view,
+        confirm=False,
+        decision=CouncilDecision.REMARKS,
+        text="Minder indexatie.",
+    )
+    text = page.content.decode()
+    assert "Controleer wat wordt vastgelegd" in text
+    assert "in voorbereiding" in text and "besloten door de raad" in text
+    assert "zienswijze met opmerkingen" in text and "Minder indexatie." in text
+    assert user.username in text and 'name="confirm"' in text
+    enschede_view.refresh_from_db()
+    assert enschede_view.status == S.IN_PREPARATION  # nothing recorded yet
+    run_action(
+        griffie, "step_decided", enschede_view, decision=CouncilDecision.REMARKS, text="Minder."
+    )
+    enschede_view.refresh_from_db()
+    assert (enschede_view.status, enschede_view.text) == (S.DECIDED, "Minder.")
+
+
+def test_a_refused_step_shows_the_form_again_with_the_reason_and_what_was_typed(
+    enschede_view, enschede
+):
+    griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    typed = "De raad vraagt de indexatie te beperken."
+    page = run_action(  # still "ontvangen": deciding skips a step
+        griffie, "step_decided", enschede_view, decision=CouncilDecision.REMARKS, text=typed
+    )
+    text = page.content.decode()
+    assert "Van “ontvangen” kan niet naar “besloten door de raad”" in text
+    assert typed in text and page.context["form"]["text"].value() == typed
+    assert page.context["form"]["decision"].value() == CouncilDecision.REMARKS
+    enschede_view.refresh_from_db()
+    assert enschede_view.status == S.RECEIVED
+
+
+def offered_actions(user) -> set[str]:
+    listing = client_for(user).get(reverse("admin:cycle_zienswijze_changelist"))
+    form = listing.context["action_form"]  # None: no actions at all
+    return {value for value, _label in form.fields["action"].choices if value} if form else set()
+
+
+def test_step_actions_are_offered_only_to_the_roles_that_may_take_them(enschede, overijssel):
+    factories.ZienswijzeFactory(organisation=enschede)
+    every = {"step_in_preparation", "step_decided", "step_sent", "step_back"}
+    assert offered_actions(factories.user_with_role(RoleKind.GRIFFIE, enschede)) == every
+    assert offered_actions(factories.user_with_role(RoleKind.FINANCE, enschede)) == {
+        "step_in_preparation",
+        "step_back",
+    }
+    assert offered_actions(factories.user_with_role(RoleKind.COUNCIL, enschede)) == set()
+    assert offered_actions(factories.user_with_role(RoleKind.SUPERVISOR, overijssel)) == set()
+    assert offered_actions(factories.admin_user()) >= every

@@ -197,3 +197,31 @@ def test_action_owners_are_chosen_among_the_users_own_colleagues(party, enschede
     owners = page.context["inline_admin_formsets"][1].formset.empty_form.fields["owner"]
     assert set(owners.queryset) == {griffie, colleague}
     assert stranger not in owners.queryset
+
+
+def test_evaluation_steps_are_offered_to_the_griffie_and_cancelling_asks_its_reason(
+    party, enschede
+):
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    planned = evaluation(party, status=S.PLANNED)
+    url = reverse("admin:evaluations_evaluation_changelist")
+    council = client_for(factories.user_with_role(RoleKind.COUNCIL, enschede))
+    assert council.get(url).context["action_form"] is None  # no step to offer
+    griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    actions = griffie.get(url).context["action_form"].fields["action"].choices
+    assert {value for value, _label in actions} >= {"step_in_progress", "step_cancelled"}
+    data = {"action": "step_cancelled", ACTION_CHECKBOX_NAME: [planned.pk], "apply": "1"}
+    without_reason = griffie.post(url, {**data, "confirm": "1"})
+    assert "Dit veld is verplicht" in without_reason.content.decode()
+    confirmation = griffie.post(url, {**data, "comment": "Opgenomen in een bredere evaluatie"})
+    assert "gepland" in confirmation.content.decode()
+    assert "vervallen" in confirmation.content.decode()
+    planned.refresh_from_db()
+    assert planned.status == S.PLANNED
+    griffie.post(url, {**data, "comment": "Opgenomen in een bredere evaluatie", "confirm": "1"})
+    planned.refresh_from_db()
+    assert (planned.status, planned.cancel_reason) == (
+        S.CANCELLED,
+        "Opgenomen in een bredere evaluatie",
+    )

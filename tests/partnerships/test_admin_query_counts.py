@@ -54,3 +54,27 @@ def test_changelist_query_count_does_not_grow_with_rows(enschede, role, changeli
     many = count_queries(client, url)
 
     assert few == many == PINNED[(role, changelist)]
+
+
+def populate_money(enschede, rows: int):
+    """Parties with a budget and the contribution of each participant, some unknown."""
+    for number in range(rows):
+        party = factories.PartyFactory()
+        participation = factories.ParticipationFactory(party=party, organisation=enschede)
+        factories.AnnualFiguresFactory(party=party, result=-1000 * number)
+        factories.ContributionFactory(
+            participation=participation, budgeted=1000 + number, realised=None
+        )
+
+
+@pytest.mark.parametrize(
+    ("changelist", "pinned"),
+    [("partnerships_contribution", 10), ("partnerships_annualfigures", 10)],
+)
+def test_lists_with_amounts_and_totals_take_fixed_queries(enschede, changelist, pinned):
+    client = client_for(factories.user_with_role(RoleKind.FINANCE, enschede))
+    url = reverse(f"admin:{changelist}_changelist")
+    populate_money(enschede, 3)
+    few = count_queries(client, url)
+    populate_money(enschede, 30)
+    assert (few, count_queries(client, url)) == (pinned, pinned)

@@ -157,3 +157,21 @@ def test_query_count_does_not_grow_with_the_participants(gbt, almelo, overijssel
         factories.PopulationFigureFactory(organisation=other, year=2026, inhabitants=1000 + number)
     many = queries()
     assert (few, many) == (14, 14)
+
+
+def test_a_mandatory_participation_says_leaving_is_not_possible_and_still_illustrates(gbt, almelo):
+    clause(gbt, ExitCostMethod.CONTRIBUTION_MULTIPLE, exit_cost_factor=Decimal("2"))
+    gbt.participation_mandatory = True
+    gbt.save()
+    council = client_for(factories.user_with_role(RoleKind.COUNCIL, almelo))
+    page = council.get(page_url(gbt, almelo)).content.decode()
+    assert "Uittreden uit Gemeentelijk Belastingkantoor Twente is niet mogelijk" in page
+    assert "wettelijk verplicht" in page and "Wet veiligheidsregio" in page
+    assert "alleen ter illustratie" in page
+    assert "+€ 730.000,00" in page and "€ 1.460.000,00" in page  # the arithmetic stays
+
+
+def test_a_voluntary_participation_does_not_say_it_is_impossible(gbt, almelo):
+    council = client_for(factories.user_with_role(RoleKind.COUNCIL, almelo))
+    page = council.get(page_url(gbt, almelo)).content.decode()
+    assert "niet mogelijk" not in page and "illustratie" not in page

@@ -1,5 +1,8 @@
 """Load the demo data of the research (fixtures/demo/): it composes every app's loader, so it
-lives in the app at the top of the chain (evaluations -> partnerships -> registry)."""
+lives in the app at the top of the chain (evaluations -> partnerships -> registry).
+
+What users changed or added is left alone, and what conflicts with it is listed and
+skipped (registry.demo_data), so the command never stops `make run`."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -7,8 +10,8 @@ from django.db import transaction
 from evaluations.demo_data import load_evaluations
 from partnerships.cycle.demo_data import load_cycle
 from partnerships.demo_data import load_parties
-from partnerships.demo_finance import load_finance
-from registry.demo_data import create_demo_users, load_organisations, read_toml
+from partnerships.demo_finance import load_finance, load_history
+from registry.demo_data import DemoReport, create_demo_users, load_organisations, read_toml
 
 
 class Command(BaseCommand):
@@ -19,17 +22,22 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, password, **options):
-        organisations = load_organisations()
-        parties = load_parties(organisations)
-        contributions = load_finance(organisations)
+        report = DemoReport()
+        organisations = load_organisations(report)
+        parties = load_parties(organisations, report)
+        contributions = load_finance(organisations, report)
+        load_history(organisations, report)
         users = create_demo_users(password, organisations)
         time = read_toml("time.toml")  # the cycle and the evaluations
-        documents, evaluations = load_cycle(time), load_evaluations(time)
+        documents = load_cycle(time, report)
+        evaluations = load_evaluations(time, report)
         self.stdout.write(
             f"Demodata geladen: {len(organisations)} organisaties, {len(parties)} "
             f"samenwerkingsverbanden, {contributions} berekende bijdragen, {documents} stukken "
             f"van de begrotingscyclus, {evaluations} evaluaties."
         )
+        for line in report.lines():
+            self.stdout.write(line)
         self.stdout.write(f"Demogebruikers (wachtwoord: {password}):")
         for user in users:
             self.stdout.write(f"  {user.username:<22} {user.description}")

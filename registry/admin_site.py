@@ -1,0 +1,126 @@
+"""The registry's admin site: who may enter (everyone with a role in the register, not only
+Django's "staff"), a login form that says what is wrong, the password reset by e-mail
+under its login, and "Website bekijken" to the public site ("/").
+
+Installed through `registry.apps.RegistryAdminConfig` (instead of django.contrib.admin), so
+`django.contrib.admin.site` is this site everywhere."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from registry import access
+
+
+def may_enter(user) -> bool:
+    """An active user who is an administrator or holds a role in the register."""
+    return bool(user and user.is_active and (user.is_superuser or access.is_registry_user(user)))
+
+
+def boolean_icon(value):
+    """Django's yes / no / unknown icon, with Dutch text for screen readers."""
+    icon, text = {True: ("yes", _("ja")), False: ("no", _("nee"))}.get(
+        value, ("unknown", _("onbekend"))
+    )
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
+
+
+class LoginForm(AdminAuthenticationForm):
+    """Says which of the three it is: the name or password is wrong, the account is switched
+    off, or the account has no role in the register yet (after the password was checked,
+    so nothing is told to someone who does not know it)."""
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Deze combinatie van gebruikersnaam en wachtwoord kennen we niet. Let op "
+            "hoofdletters; wachtwoord vergeten? Vraag hieronder een nieuw aan."
+        ),
+        "inactive": _("Dit account is uitgeschakeld. Vraag een beheerder het weer aan te zetten."),
+        "no_role": _(
+            "U bent bekend als %(username)s, maar heeft nog geen rol in het register (griffie, "
+            "financiën, raadslid of toezichthouder). Vraag een beheerder u een rol te geven."
+        ),
+    }
+
+    def get_invalid_login_error(self):
+        """Django's backend refuses a switched-off account as if the password were wrong;
+        with the right password, say that it is switched off."""
+        username = self.cleaned_data.get("username")
+        user = get_user_model()._default_manager.filter(username=username).first()
+        password = self.cleaned_data.get("password")
+        if user is not None and not user.is_active and password and user.check_password(password):
+            return forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        return super().get_invalid_login_error()
+
+    def confirm_login_allowed(self, user):
+        if not user.is_active:
+            raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        if not may_enter(user):
+            raise forms.ValidationError(
+                self.error_messages["no_role"],
+                code="no_role",
+                params={"username": user.get_username()},
+            )
+
+
+class RegistryAdminSite(admin.AdminSite):
+    site_header = _("Register verbonden partijen")
+    site_title = _("Register verbonden partijen")
+    index_title = _("Samenwerkingsverbanden en verbonden partijen")
+    index_template = "registry/admin_index.html"  # adds the registry's own pages
+    site_url = "/"  # "Website bekijken": the public pages
+    login_form = LoginForm
+    # The lists and forms get the whole width of a 1366-pixel screen; the index and the
+    # breadcrumbs lead everywhere the sidebar did.
+    enable_nav_sidebar = False
+
+    def has_permission(self, request):
+        return may_enter(request.user)
+
+    def index(self, request, extra_context=None):
+        """A council member lands on the public pages (made for it), not on a list of
+        tables; "Beheeromgeving" in the site's menu (?beheer=1) still opens the app list."""
+        if access.council_only(request.user) and "beheer" not in request.GET:
+            return redirect("site:home")
+        return super().index(request, extra_context)
+
+
+def password_reset_urls() -> list:
+    """Django's password reset by e-mail, under the admin's login (its "Inloggegevens
+    vergeten?" link) and with the admin's templates; the names are the ones Django's views
+    and the e-mail template reverse. Mail goes out by EMAIL_BACKEND (the console in
+    development)."""
+    site = {
+        "site_header": RegistryAdminSite.site_header,
+        "site_title": RegistryAdminSite.site_title,
+    }
+    return [
+        path(
+            "",
+            auth_views.PasswordResetView.as_view(extra_context=site),
+            name="admin_password_reset",
+        ),
+        path(
+            "verzonden/",
+            auth_views.PasswordResetDoneView.as_view(extra_context=site),
+            name="password_reset_done",
+        ),
+        path(
+            "<uidb64>/<token>/",
+            auth_views.PasswordResetConfirmView.as_view(extra_context=site),
+            name="password_reset_confirm",
+        ),
+        path(
+            "klaar/",
+            auth_views.PasswordResetCompleteView.as_view(extra_context=site),
+            name="password_reset_complete",
+        ),
+    ]
