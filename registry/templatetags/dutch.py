@@ -23,3 +23,9 @@ def signed_euro(value):
 @register.filter
 def datum(value):
     return formatting.date(value)
+
+
+@register.filter
+def getal(value, places=0):
+    """1.234,5 with `|getal:1`; "—" for nothing (a mean of no scores, no spread)."""
+    return "—" if value is None else formatting.number(value, int(places))

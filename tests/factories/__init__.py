@@ -7,10 +7,11 @@ from tests.factories.cycle import (
     ZienswijzeStepFactory,
 )
 from tests.factories.evaluations import (
+    AnswerFactory,
     CriterionFactory,
     EvaluationFactory,
     FollowUpActionFactory,
-    ScoreFactory,
+    RespondentFactory,
 )
 from tests.factories.money import (
     AnnualFiguresFactory,
@@ -42,6 +43,7 @@ from tests.factories.registry import (
 __all__ = [
     "SERVER",
     "AnnualFiguresFactory",
+    "AnswerFactory",
     "BodyFactory",
     "ContributionFactory",
     "CostKeyFactory",
@@ -56,10 +58,10 @@ __all__ = [
     "PartyFactory",
     "PopulationFigureFactory",
     "ProvinceFactory",
+    "RespondentFactory",
     "RiskFactory",
     "RoleFactory",
     "RuleSetFactory",
-    "ScoreFactory",
     "SeatFactory",
     "ThemeFactory",
     "UsageFigureFactory",

@@ -45,8 +45,9 @@ def records(enschede, almelo, utrecht_city):
             factories.UsageFigureFactory(party=party, organisation=organisation),
             factories.ContributionFactory(participation=participation),
             factories.ZienswijzeStepFactory(zienswijze=zienswijze),
-            factories.ScoreFactory(evaluation=shared),
-            factories.ScoreFactory(evaluation=own),
+            factories.RespondentFactory(evaluation=own),
+            factories.AnswerFactory(respondent__evaluation=shared),
+            factories.AnswerFactory(respondent__evaluation=own),
             factories.FollowUpActionFactory(evaluation=own),
         ]
     factories.ParticipationFactory(
