@@ -14,9 +14,11 @@ from partnerships.models import (
     Contribution,
     CostKey,
     CostKeyPercentage,
+    ParagraphTemplate,
     Risk,
     UsageFigure,
 )
+from registry import access
 from registry.admin_base import (
     RegisterAdmin,
     RegisterInline,
@@ -157,3 +159,18 @@ class ContributionAdmin(RegisterAdmin):
     list_filter = ("year", "basis")
     search_fields = ("participation__party__name", "participation__organisation__name")
     autocomplete_fields = ("participation",)
+
+
+@admin.register(ParagraphTemplate)
+class ParagraphTemplateAdmin(RegisterAdmin):
+    """The house style of the paragraph's Word document, per organisation (finance staff of
+    the organisation); saved by registry.writes like every record without side effects."""
+
+    list_display = ("organisation", "file", "notes")
+    list_select_related = ("organisation",)
+    fields = ("organisation", "file", "notes")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = access.writable_organisations(request.user, RoleKind.FINANCE)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

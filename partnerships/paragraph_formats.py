@@ -1,9 +1,12 @@
 """The paragraph in four formats with the same content: DOCX, XLSX, CSV and HTML.
 
-Every format is written from `sections()` and `table()`, so a figure cannot appear in one
-format and be missing from another (tests/partnerships/test_paragraph.py compares them).
-Money is formatted the Dutch way (€ 1.234.567, -€ 12.500) except in XLSX, where it stays a
-number with a euro number format so finance staff can calculate with it.
+Every format is written from `sections()`, `table()` and `missing_data()`, so a figure cannot
+appear in one format and be missing from another (tests/partnerships/test_paragraph.py
+compares them). Money is formatted the Dutch way (€ 1.234.567, -€ 12.500) except in XLSX,
+where it stays a number with a euro number format so finance staff can calculate with it.
+How the DOCX and XLSX look (A4, Dutch, header rows, widths, print set-up, a municipality's
+own Word template) is in docx_layout.py and xlsx_layout.py: a new row or section written
+here gets that layout.
 """
 
 import csv
@@ -13,19 +16,22 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from partnerships import xlsx_layout
+from partnerships.docx_layout import DocxWriter, set_properties
 from partnerships.paragraph import MONEY_COLUMNS, Entry, Paragraph, Total
 from registry import formatting
 from registry.formatting import neutralise
 
 FORMATS = ("docx", "xlsx", "csv", "html")
+MISSING = gettext_lazy("Ontbrekende gegevens")
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
     "html": "text/html; charset=utf-8",
 }
-EXCEL_EURO = '"€" #,##0;-"€" #,##0'
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,24 @@ def sections(paragraph: Paragraph) -> list[dict]:
     ]
 
 
+def missing_data(paragraph: Paragraph) -> list[str]:
+    """ "Ontbrekende gegevens": per party every field the document shows as "onbekend" (a
+    missing figure is listed, never shown as zero), in both variants and every format; then
+    the paragraph's other warnings."""
+    lines, names = [], []
+    for section in sections(paragraph):
+        for name, fields in section["entries"]:
+            names.append(name)
+            unknown = [label.lower() for label, cell in fields if cell.text == formatting.UNKNOWN]
+            if unknown:
+                lines.append(
+                    _("%(party)s: onbekend: %(fields)s.")
+                    % {"party": name, "fields": ", ".join(unknown)}
+                )
+    listed = tuple(f"{name}: " for name in names)
+    return lines + [w for w in paragraph.warnings if not w.startswith(listed)]
+
+
 # An entry without data, to read the field labels for the spreadsheet headings.
 _EMPTY = Entry("", "", "", [], "", *(None,) * 8, [], "")
 
@@ -110,91 +134,65 @@ def to_csv(paragraph: Paragraph) -> bytes:
     writer.writerow([paragraph.title])
     for row in table(paragraph):
         writer.writerow([neutralise(cell.text) for cell in row])
-    for warning in paragraph.warnings:
-        writer.writerow([_("Waarschuwing"), neutralise(warning)])
+    for line in missing_data(paragraph):
+        writer.writerow([str(MISSING), neutralise(line)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(paragraph: Paragraph) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     workbook = Workbook()
+    workbook.properties.creator = xlsx_layout.REGISTRY
+    workbook.properties.title = paragraph.title
     sheet = workbook.active
     sheet.title = _("Verbonden partijen")
-    sheet.append([paragraph.title])
-    sheet["A1"].font = Font(bold=True, size=13)
-    for index, row in enumerate(table(paragraph)):
-        sheet.append(
-            [cell.amount if cell.amount is not None else neutralise(cell.text) for cell in row]
+    xlsx_layout.title_row(sheet, paragraph.title)
+    heading, *rows = table(paragraph)
+    header = xlsx_layout.header_row(sheet, [cell.text for cell in heading])
+    for row in rows:
+        xlsx_layout.data_row(
+            sheet,
+            [cell.amount if cell.amount is not None else cell.text for cell in row],
+            bold=row[1].text == _("Totaal"),
         )
-        for column, cell in enumerate(row, start=1):
-            target = sheet.cell(row=sheet.max_row, column=column)
-            if cell.amount is not None:
-                target.number_format = EXCEL_EURO
-            if index == 0 or row[1].text == _("Totaal"):
-                target.font = Font(bold=True)
-    if paragraph.warnings:
-        warnings = workbook.create_sheet(_("Waarschuwingen"))
-        for warning in paragraph.warnings:
-            warnings.append([neutralise(warning)])
-    sheet.freeze_panes = "C3"
+    xlsx_layout.fit_columns(sheet, first_row=header)
+    xlsx_layout.finish(sheet, header=header, title=paragraph.title, frozen_columns=2)
+    missing = missing_data(paragraph)
+    if missing:
+        listing = workbook.create_sheet(str(MISSING)[:31])
+        listing_header = xlsx_layout.header_row(listing, [str(MISSING)])
+        for line in missing:
+            xlsx_layout.data_row(listing, [line])
+        xlsx_layout.fit_columns(listing, first_row=listing_header)
+        xlsx_layout.finish(listing, header=listing_header, title=paragraph.title)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-class _DocxWriter:
-    """Adds headings, tables and bullets to a python-docx Document. Style ids are looked up
-    once: python-docx resolves a style name on every add by scanning all styles of the
-    template, which made the largest paragraph four times slower (bench/paragraph.py)."""
-
-    def __init__(self):
-        from docx import Document
-
-        self.document = Document()
-        styles = self.document.styles
-        self._ids = {
-            name: styles[name].style_id
-            for name in (
-                "Heading 1",
-                "Heading 2",
-                "Heading 3",
-                "List Bullet",
-                "Light List Accent 1",
-            )
-        }
-
-    def _paragraph(self, text: str, style: str | None = None):
-        paragraph = self.document.add_paragraph(text)
-        if style:  # the id set on the XML directly, see the class docstring
-            paragraph._p.get_or_add_pPr().style = self._ids[style]
-
-    def heading(self, text: str, level: int) -> None:
-        self._paragraph(text, f"Heading {level}")
-
-    def text(self, text: str) -> None:
-        self._paragraph(text)
-
-    def bullet(self, text: str) -> None:
-        self._paragraph(text, "List Bullet")
-
-    def table(self, fields: list[tuple[str, Cell]]) -> None:
-        grid = self.document.add_table(rows=len(fields), cols=2)
-        grid._tbl.tblPr.style = self._ids["Light List Accent 1"]
-        for row, (label, cell) in zip(grid.rows, fields, strict=True):
-            first, second = row.cells
-            first.paragraphs[0].add_run(label)  # a new cell holds one empty paragraph
-            second.paragraphs[0].add_run(cell.text)
-
-    def save(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
+FIELD_SHARES = (0.38, 0.62)  # label | value: of the text column's width
 
 
-def to_docx(paragraph: Paragraph) -> bytes:
-    writer = _DocxWriter()
+def _field_table(writer: DocxWriter, subject: str, fields: list[tuple[str, Cell]], amounts=False):
+    """A table of (label, value) rows under a header naming what they are about."""
+    writer.table(
+        [_("Onderdeel"), subject],
+        [(label, cell.text) for label, cell in fields],
+        FIELD_SHARES,
+        right=(False, amounts),
+    )
+
+
+def to_docx(paragraph: Paragraph, template: bytes | None = None) -> bytes:
+    """`template`: the organisation's own Word template (house style), if it has one."""
+    writer = DocxWriter(template)
+    set_properties(
+        writer.document,
+        title=paragraph.title,
+        subject=_("Paragraaf verbonden partijen %(year)s") % {"year": paragraph.year},
+        organisation=paragraph.organisation.name,
+    )
     writer.heading(paragraph.title, 1)
     for part in sections(paragraph):
         writer.heading(part["label"], 2)
@@ -203,15 +201,19 @@ def to_docx(paragraph: Paragraph) -> bytes:
             continue
         for name, fields in part["entries"]:
             writer.heading(name, 3)
-            writer.table(fields)
-        writer.heading(_("Totaal %(category)s") % {"category": part["label"]}, 3)
-        writer.table(part["totals"])
-    writer.heading(_("Totaal alle verbonden partijen"), 2)
-    writer.table(total_fields(paragraph))
-    if paragraph.warnings:
-        writer.heading(_("Ontbrekende gegevens"), 2)
-        for warning in paragraph.warnings:
-            writer.bullet(warning)
+            _field_table(writer, name, fields)
+        total = _("Totaal %(category)s") % {"category": part["label"]}
+        writer.heading(total, 3)
+        _field_table(writer, _("Bedrag"), part["totals"], amounts=True)
+    overall = _("Totaal alle verbonden partijen")
+    writer.heading(overall, 2)
+    _field_table(writer, _("Bedrag"), total_fields(paragraph), amounts=True)
+    writer.heading(str(MISSING), 2)
+    missing = missing_data(paragraph)
+    if not missing:
+        writer.text(_("Geen: alle gegevens zijn bekend."))
+    for line in missing:
+        writer.bullet(line)
     return writer.save()
 
 
@@ -222,6 +224,7 @@ def to_html(paragraph: Paragraph) -> bytes:
             "paragraph": paragraph,
             "sections": sections(paragraph),
             "totals": total_fields(paragraph),
+            "missing": missing_data(paragraph),
         },
     ).encode("utf-8")
 
@@ -229,5 +232,8 @@ def to_html(paragraph: Paragraph) -> bytes:
 RENDERERS = {"docx": to_docx, "xlsx": to_xlsx, "csv": to_csv, "html": to_html}
 
 
-def render(paragraph: Paragraph, file_format: str) -> bytes:
+def render(paragraph: Paragraph, file_format: str, template: bytes | None = None) -> bytes:
+    """`template`: the organisation's Word template, for the DOCX."""
+    if file_format == "docx":
+        return to_docx(paragraph, template)
     return RENDERERS[file_format](paragraph)

@@ -15,6 +15,7 @@ from partnerships.models import (
     CostKey,
     CostKeyPercentage,
     LegalBasis,
+    ParagraphTemplate,
     Participation,
     Party,
     Risk,
@@ -155,6 +156,8 @@ def register() -> None:
         **griffie_shared,
         **money,
         Theme: ReferenceData(),
+        # the paragraph's house style: kept by finance, who make the paragraph
+        ParagraphTemplate: OwnRecord("organisation", (FINANCE,), locked=("organisation",)),
     }
     for model, policy in policies.items():
         access.register(model, policy)

@@ -11,6 +11,7 @@ from partnerships.models.imports import ImportRun
 from partnerships.models.legal_basis import LegalBasis
 from partnerships.models.participations import Participation
 from partnerships.models.parties import Party, Theme
+from partnerships.models.templates import ParagraphTemplate
 
 __all__ = [
     "AnnualFigures",
@@ -20,6 +21,7 @@ __all__ = [
     "CostKeyPercentage",
     "ImportRun",
     "LegalBasis",
+    "ParagraphTemplate",
     "Participation",
     "Party",
     "Risk",

@@ -18,6 +18,7 @@ from tests.factories.money import (
     ContributionFactory,
     CostKeyFactory,
     CostKeyPercentageFactory,
+    ParagraphTemplateFactory,
     RiskFactory,
     UsageFigureFactory,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "FollowUpActionFactory",
     "LegalBasisFactory",
     "MunicipalityFactory",
+    "ParagraphTemplateFactory",
     "ParticipationFactory",
     "PartyFactory",
     "PopulationFigureFactory",

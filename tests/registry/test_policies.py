@@ -49,6 +49,7 @@ def records(enschede, almelo, utrecht_city):
             factories.AnswerFactory(respondent__evaluation=shared),
             factories.AnswerFactory(respondent__evaluation=own),
             factories.FollowUpActionFactory(evaluation=own),
+            factories.ParagraphTemplateFactory(organisation=organisation),
         ]
     factories.ParticipationFactory(
         party=other_party, organisation=almelo, confirmation=Confirmation.PENDING

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from partnerships.paragraph import Variant, build_paragraph
-from partnerships.paragraph_formats import FORMATS, render
+from partnerships.paragraph_formats import FORMATS, missing_data, render
+from partnerships.queries import house_style
 from registry.models import Organisation
 
 
@@ -23,8 +24,10 @@ class Command(BaseCommand):
         except Organisation.DoesNotExist:
             raise CommandError(f"Onbekende CBS-code {organisation}.") from None
         paragraph = build_paragraph(found, year, variant)
-        output.write_bytes(render(paragraph, file_format))
+        template = house_style(found) if file_format == "docx" else None
+        output.write_bytes(render(paragraph, file_format, template))
         parties = len(paragraph.entries)
-        self.stdout.write(f"{paragraph.title}: {parties} verbonden partijen → {output}")
-        for warning in paragraph.warnings:
-            self.stdout.write(f"  let op: {warning}")
+        style = " (huisstijl van de organisatie)" if template else ""
+        self.stdout.write(f"{paragraph.title}: {parties} verbonden partijen → {output}{style}")
+        for line in missing_data(paragraph):
+            self.stdout.write(f"  let op: {line}")
