@@ -14,8 +14,9 @@ from registry.formatting import FORMULA_PREFIXES
 
 REGISTRY = "Register verbonden partijen"
 EURO = '"€" #,##0;[Red]-"€" #,##0'  # Excel shows it with the reader's separators: € 1.234.567
-AMOUNT_WIDTH = 16
-NARROWEST, WIDEST = 10, 60  # characters
+AMOUNT_WIDTH = 14  # € 999.999.999
+NARROWEST, WIDEST = 10, 32  # characters; a longer text wraps, so the print stays legible
+LINE_HEIGHT = 15  # points, a line of 11-point text
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -70,22 +71,58 @@ def data_row(sheet, values: Sequence, *, bold: bool = False) -> None:
             cell.font = Font(bold=True)
 
 
+def _text_width(text: str, *, header: bool) -> int:
+    """Characters a text needs: a header wraps between words, so its longest word."""
+    parts = text.split() if header else text.splitlines()
+    return max((len(part) for part in parts), default=0) + 2
+
+
 def fit_columns(sheet, first_row: int) -> None:
     """Each column as wide as its longest text (within bounds; longer texts wrap), amount
-    columns wide enough for € 999.999.999, so no amount shows as ###."""
+    columns wide enough for € 999.999.999, so no amount shows as ###. `first_row`: the
+    header row."""
     widths: dict[int, int] = {}
     for row in sheet.iter_rows(min_row=first_row):
         for cell in row:
             if cell.value is None:
                 continue
             if isinstance(cell.value, str):
-                longest = max((len(line) for line in cell.value.splitlines()), default=0)
-                width = min(max(longest + 2, NARROWEST), WIDEST)
+                needed = _text_width(cell.value, header=cell.row == first_row)
+                width = min(max(needed, NARROWEST), WIDEST)
             else:
                 width = AMOUNT_WIDTH
             widths[cell.column] = max(widths.get(cell.column, NARROWEST), width)
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = width
+    _fit_rows(sheet, first_row, widths)
+
+
+def _lines(text: str, room: int) -> int:
+    """How many lines `text` takes when wrapped between words at `room` characters."""
+    count = 0
+    for paragraph in text.splitlines() or [""]:
+        count, used = count + 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > room:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+    return count
+
+
+def _fit_rows(sheet, first_row: int, widths: dict[int, int]) -> None:
+    """Rows tall enough for their wrapped texts (Excel and LibreOffice do not grow a row
+    they did not lay out themselves)."""
+    for row in sheet.iter_rows(min_row=first_row):
+        lines = max(
+            (
+                _lines(cell.value, max(widths[cell.column] - 2, 1))
+                for cell in row
+                if isinstance(cell.value, str) and cell.column in widths
+            ),
+            default=1,
+        )
+        sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
 
 
 def finish(sheet, *, header: int, title: str, frozen_columns: int = 0) -> None:
