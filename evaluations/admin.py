@@ -1,13 +1,18 @@
 """Admin of evaluations: the criteria catalogue (administrators), evaluations with their
-scorecard and follow-up actions, status steps as actions, and the comparison per party."""
+respondents, the scorecard as the respondents answered it together, follow-up actions,
+status steps as actions, and the comparison per party. A respondent's own answers are
+entered on the respondent's page, by who keeps the evaluation."""
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from evaluations import services, workflow
 from evaluations.choices import EvaluationStatus
-from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
+from evaluations.models import Answer, Criterion, Evaluation, FollowUpAction, Respondent
+from evaluations.scorecard import summarise
 from registry import access
 from registry.admin_base import (
     ReferenceDataAdmin,
@@ -28,15 +33,46 @@ class CriterionAdmin(ReferenceDataAdmin):
     search_fields = ("name", "description")
 
 
-class ScoreInline(RegisterInline):
-    model = Score
-    fields = ("criterion", "score", "explanation")
-    show_change_link = False
-
+class ActiveCriteria:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "criterion":
             kwargs["queryset"] = Criterion.objects.filter(active=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AnswerInline(ActiveCriteria, RegisterInline):
+    model = Answer
+    fields = ("criterion", "presence", "absence_problem", "score", "explanation")
+    show_change_link = False
+
+
+class RespondentInline(RegisterInline):
+    """Who answered; their answers behind the change link. Shown only to who keeps the
+    evaluation (the others read the summary)."""
+
+    model = Respondent
+    fields = ("anonymous", "name", "capacity", "answered_on", "answer_count")
+    readonly_fields = ("answer_count",)
+
+    def has_view_permission(self, request, obj=None):
+        return obj is None or access.can(request.user, access.CHANGE, obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(answer_total=Count("answers"))
+
+    @admin.display(description=_("antwoorden"))
+    def answer_count(self, respondent):
+        return getattr(respondent, "answer_total", None) if respondent.pk else "-"
+
+
+@admin.register(Respondent)
+class RespondentAdmin(RegisterAdmin):
+    list_display = ("__str__", "evaluation", "capacity", "answered_on")
+    list_select_related = ("evaluation",)
+    search_fields = ("name", "capacity", "evaluation__title")
+    autocomplete_fields = ("evaluation",)
+    fields = ("evaluation", ("anonymous", "name"), "capacity", "answered_on")
+    inlines = (AnswerInline,)
 
 
 class FollowUpActionInline(RegisterInline):
@@ -93,8 +129,15 @@ class EvaluationAdmin(RegisterAdmin):
     list_filter = ("status", "performer")
     search_fields = ("title", "party__name", "performer_name")
     autocomplete_fields = ("party",)
-    readonly_fields = ("status", "actual_start", "actual_end", "cancel_reason", "compare_link")
-    inlines = (ScoreInline, FollowUpActionInline)
+    readonly_fields = (
+        "status",
+        "actual_start",
+        "actual_end",
+        "cancel_reason",
+        "compare_link",
+        "scorecard",
+    )
+    inlines = (RespondentInline, FollowUpActionInline)
     fieldsets = (
         (None, {"fields": ("party", "organisation", "title", "scope")}),
         (_("Uitvoering"), {"fields": (("performer", "performer_name"), "status", "cancel_reason")}),
@@ -115,6 +158,7 @@ class EvaluationAdmin(RegisterAdmin):
                 )
             },
         ),
+        (_("Scorekaart: wat de respondenten samen antwoordden"), {"fields": ("scorecard",)}),
     )
     actions = (
         _step_action(EvaluationStatus.IN_PROGRESS, _("Evaluatie starten")),
@@ -126,6 +170,18 @@ class EvaluationAdmin(RegisterAdmin):
         if db_field.name == "organisation":
             kwargs["queryset"] = access.writable_organisations(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("samenvatting"))
+    def scorecard(self, evaluation):
+        if evaluation.pk is None:
+            return "-"
+        answers = Answer.objects.filter(respondent__evaluation=evaluation).select_related(
+            "criterion"
+        )
+        return render_to_string(
+            "evaluations/scorecard.html",
+            {"summaries": summarise(answers), "respondents": evaluation.respondents.count()},
+        )
 
     @admin.display(description=_("scores vergelijken"))
     def compare_link(self, evaluation):

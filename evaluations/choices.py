@@ -26,3 +26,18 @@ class ActionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("in uitvoering")
     DONE = "done", _("afgerond")
     DROPPED = "dropped", _("vervallen")
+
+
+class Presence(models.TextChoices):
+    """Is the factor present in the cooperation, in the respondent's view?"""
+
+    YES = "yes", _("ja")
+    PARTLY = "partly", _("deels")
+    NO = "no", _("nee")
+
+
+class AbsenceProblem(models.TextChoices):
+    """Where the factor is (partly) missing: is that experienced as a problem?"""
+
+    YES = "yes", _("ja, een probleem")
+    NO = "no", _("nee, geen probleem")

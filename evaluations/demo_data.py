@@ -1,10 +1,48 @@
-"""The illustrative evaluations of the demo (fixtures/demo/time.toml), with their scores and
-follow-up actions. Idempotent: matched on party and title; what users changed stays
-(registry.demo_data.upsert)."""
+"""The illustrative evaluations of the demo (fixtures/demo/time.toml), with their respondents'
+scorecards and follow-up actions. Idempotent: evaluations matched on party and title,
+respondents on who they are (anonymous, name, capacity) in their order, answers on
+respondent and criterion; what users changed stays (registry.demo_data.upsert)."""
 
-from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
+from evaluations.models import Answer, Criterion, Evaluation, FollowUpAction, Respondent
 from partnerships.models import Party
-from registry.demo_data import DemoReport, owned_by_demo, upsert
+from registry import writes
+from registry.access import ServerAdministrator
+from registry.demo_data import DEMO_REASON, DemoReport, owned_by_demo, upsert
+
+
+def _identity(respondent: Respondent) -> tuple:
+    return (respondent.anonymous, respondent.name, respondent.capacity)
+
+
+def _load_respondents(evaluation, specs: list[dict], criteria: dict, report) -> None:
+    unclaimed = list(evaluation.respondents.order_by("pk"))
+    for spec in specs:
+        values = {
+            "evaluation": evaluation,
+            "anonymous": spec.get("anonymous", False),
+            "name": spec.get("name", ""),
+            "capacity": spec.get("capacity", ""),
+        }
+        wanted = (values["anonymous"], values["name"], values["capacity"])
+        found = next((r for r in unclaimed if _identity(r) == wanted), None)
+        if found is not None:
+            unclaimed.remove(found)
+        respondent = upsert(Respondent, {"pk": found.pk if found else None}, values, report=report)
+        for name, answer in spec.get("answers", {}).items() if respondent else ():
+            upsert(
+                Answer,
+                {"respondent": respondent, "criterion": criteria[name]},
+                {
+                    "presence": answer.get("presence", ""),
+                    "absence_problem": answer.get("problem", ""),
+                    "score": answer.get("score"),
+                    "explanation": answer.get("explanation", ""),
+                },
+                report=report,
+            )
+    for leftover in unclaimed:  # the demo's own, no longer in time.toml (users' stay)
+        if owned_by_demo(leftover):
+            writes.delete(user=ServerAdministrator(), record=leftover, reason=DEMO_REASON)
 
 
 def _load_evaluation(row: dict, party: Party, criteria: dict, report: DemoReport) -> None:
@@ -25,13 +63,7 @@ def _load_evaluation(row: dict, party: Party, criteria: dict, report: DemoReport
     if owned_by_demo(evaluation):
         # the demo writes the state the services would have reached (dates in the past)
         Evaluation.objects.filter(pk=evaluation.pk).update(status=row.get("status", "completed"))
-    for name, score in row.get("scores", {}).items():
-        upsert(
-            Score,
-            {"evaluation": evaluation, "criterion": criteria[name]},
-            {"score": score},
-            report=report,
-        )
+    _load_respondents(evaluation, row.get("respondent", []), criteria, report)
     for action in row.get("actions", []):
         upsert(
             FollowUpAction,

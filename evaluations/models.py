@@ -1,5 +1,6 @@
 """Evaluations of cooperations: the criteria catalogue, each evaluation (of a whole party, or
-of one municipality's participation) with its scorecard and follow-up actions."""
+of one municipality's participation) with its scorecard (respondents and their answers) and
+follow-up actions."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,7 +9,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from evaluations.choices import ActionStatus, Catalogue, EvaluationStatus, Performer
+from evaluations.choices import (
+    AbsenceProblem,
+    ActionStatus,
+    Catalogue,
+    EvaluationStatus,
+    Performer,
+    Presence,
+)
 from registry.files import REPORTS, ProtectedFileField
 from registry.periods import dates_in_order
 
@@ -103,38 +111,110 @@ class Evaluation(models.Model):
         return self.title
 
 
-class Score(models.Model):
+class Respondent(models.Model):
+    """Someone who filled in the scorecard of an evaluation, by name or anonymously (then no
+    name is kept). Pages show what respondents answered together (evaluations.scorecard),
+    never one respondent's answers; only who keeps the evaluation enters them."""
+
     evaluation = models.ForeignKey(
-        Evaluation, verbose_name=_("evaluatie"), on_delete=models.CASCADE, related_name="scores"
+        Evaluation,
+        verbose_name=_("evaluatie"),
+        on_delete=models.CASCADE,
+        related_name="respondents",
     )
-    criterion = models.ForeignKey(
-        Criterion, verbose_name=_("criterium"), on_delete=models.PROTECT, related_name="scores"
+    anonymous = models.BooleanField(
+        _("anoniem"), default=False, help_text=_("Dan wordt er geen naam vastgelegd.")
     )
-    score = models.PositiveSmallIntegerField(
-        _("score (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    name = models.CharField(_("naam"), max_length=200, blank=True)
+    capacity = models.CharField(
+        _("hoedanigheid"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld raadslid, wethouder, griffier, ambtenaar of directeur."),
     )
-    explanation = models.TextField(_("onderbouwing"), blank=True)
+    answered_on = models.DateField(_("ingevuld op"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("score")
-        verbose_name_plural = _("scorekaart")
+        verbose_name = _("respondent")
+        verbose_name_plural = _("respondenten (scorekaart)")
+        ordering = ["evaluation", "pk"]
+
+    def __str__(self):
+        if self.anonymous or not self.name:
+            return _("anonieme respondent") + (f" ({self.capacity})" if self.capacity else "")
+        return self.name
+
+    def clean(self):
+        if self.anonymous and self.name.strip():
+            raise ValidationError(
+                {"name": _("Een anonieme respondent heeft geen naam; laat de naam leeg.")}
+            )
+        if not self.anonymous and not self.name.strip():
+            raise ValidationError(
+                {"name": _("Vul de naam in, of kies “anoniem” als de respondent dat wil.")}
+            )
+
+
+class Answer(models.Model):
+    """One respondent on one factor: is it present (ja / deels / nee), is its absence
+    experienced as a problem, the score 1–5 and the explanation (seed 004: factors can be
+    missing without anyone minding)."""
+
+    respondent = models.ForeignKey(
+        Respondent, verbose_name=_("respondent"), on_delete=models.CASCADE, related_name="answers"
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterium"), on_delete=models.PROTECT, related_name="answers"
+    )
+    presence = models.CharField(_("aanwezig"), max_length=10, choices=Presence.choices, blank=True)
+    absence_problem = models.CharField(
+        _("ontbreken een probleem?"),
+        max_length=10,
+        choices=AbsenceProblem.choices,
+        blank=True,
+        help_text=_("Alleen als de factor er niet of deels is."),
+    )
+    score = models.PositiveSmallIntegerField(
+        _("score (1–5)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    explanation = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
         ordering = ["criterion__catalogue", "criterion__order"]
         constraints = [
             models.UniqueConstraint(
-                fields=["evaluation", "criterion"],
-                name="one_score_per_criterion",
-                violation_error_message=_("Dit criterium heeft al een score in deze evaluatie."),
+                fields=["respondent", "criterion"],
+                name="one_answer_per_respondent_and_criterion",
+                violation_error_message=_("Deze respondent beantwoordde dit criterium al."),
             ),
             models.CheckConstraint(
-                condition=models.Q(score__gte=1, score__lte=5),
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=1, score__lte=5),
                 name="score_from_1_to_5",
                 violation_error_message=_("Een score ligt tussen 1 en 5."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(presence="", score__isnull=True),
+                name="answer_says_something",
+                violation_error_message=_("Geef aan of de factor aanwezig is, of een score."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(presence=Presence.YES) | models.Q(absence_problem=""),
+                name="no_absence_problem_when_present",
+                violation_error_message=_(
+                    "Een factor die er is, ontbreekt niet: laat “ontbreken een probleem?” leeg."
+                ),
             ),
         ]
 
     def __str__(self):
-        return f"{self.criterion}: {self.score}"
+        return f"{self.criterion}: {self.get_presence_display() or self.score}"
 
 
 class FollowUpAction(models.Model):

@@ -1,25 +1,36 @@
-"""Scores of the same party over successive evaluations, side by side."""
+"""The scorecards of the same party over successive evaluations, side by side: per criterion
+and evaluation what the respondents answered together (mean, spread, presence, how many
+answered), never one respondent's answers."""
 
 from django.contrib import admin
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from evaluations.choices import EvaluationStatus
-from evaluations.models import Evaluation, Score
+from evaluations.models import Answer, Evaluation
+from evaluations.scorecard import summarise
 from partnerships.models import Party
 from registry import access
 
 
-def comparison_rows(evaluations: list[Evaluation], scores: list[Score]) -> list[dict]:
-    """One row per criterion scored in any of `evaluations`: its score in each, or None."""
-    by_cell = {(s.criterion_id, s.evaluation_id): s for s in scores}
-    criteria = sorted({s.criterion for s in scores}, key=lambda c: (c.catalogue, c.order, c.name))
+def comparison_rows(evaluations: list[Evaluation], answers: list[Answer]) -> list[dict]:
+    """One row per criterion answered in any of `evaluations`: its Summary in each, or
+    None where nobody answered it."""
+    per_evaluation = {e.pk: [] for e in evaluations}
+    for answer in answers:
+        per_evaluation[answer.respondent.evaluation_id].append(answer)
+    summaries = {
+        evaluation_id: {s.criterion.pk: s for s in summarise(group)}
+        for evaluation_id, group in per_evaluation.items()
+    }
+    criteria = {s.criterion.pk: s.criterion for found in summaries.values() for s in found.values()}
+    ordered = sorted(criteria.values(), key=lambda c: (c.catalogue, c.order, c.name))
     return [
         {
             "criterion": criterion,
-            "cells": [by_cell.get((criterion.pk, e.pk)) for e in evaluations],
+            "cells": [summaries[e.pk].get(criterion.pk) for e in evaluations],
         }
-        for criterion in criteria
+        for criterion in ordered
     ]
 
 
@@ -31,13 +42,18 @@ def comparison_view(request, party_id: int):
         .select_related("organisation")
         .order_by("actual_end", "pk")
     )
-    scores = list(Score.objects.filter(evaluation__in=evaluations).select_related("criterion"))
+    # read here for every reader of the evaluations: only the summaries leave this view
+    answers = list(
+        Answer.objects.filter(respondent__evaluation__in=evaluations).select_related(
+            "criterion", "respondent"
+        )
+    )
     context = {
         **admin.site.each_context(request),
         "title": _("Evaluaties van %(party)s vergeleken") % {"party": party.name},
         "party": party,
         "evaluations": evaluations,
-        "rows": comparison_rows(evaluations, scores),
+        "rows": comparison_rows(evaluations, answers),
         "opts": Evaluation._meta,
     }
     return render(request, "evaluations/comparison.html", context)

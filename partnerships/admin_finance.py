@@ -16,6 +16,7 @@ from partnerships.models import (
     CostKey,
     CostKeyPercentage,
     FinancialInterest,
+    ParagraphTemplate,
     ParagraphText,
     Risk,
     UsageFigure,
@@ -204,3 +205,18 @@ class ParagraphTextAdmin(RegisterAdmin):
     @admin.display(description=_("beleidsvoornemens"), boolean=True)
     def has_intentions(self, text):
         return bool(text.intentions)
+
+
+@admin.register(ParagraphTemplate)
+class ParagraphTemplateAdmin(RegisterAdmin):
+    """The house style of the paragraph's Word document, per organisation (finance staff of
+    the organisation); saved by registry.writes like every record without side effects."""
+
+    list_display = ("organisation", "file", "notes")
+    list_select_related = ("organisation",)
+    fields = ("organisation", "file", "notes")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = access.writable_organisations(request.user, RoleKind.FINANCE)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -290,11 +290,20 @@ def _entry(participation: Participation, year: int, variant: str) -> Entry:
         **{name: getattr(figures, name) if figures else None for name in _FIGURES},
     }
     labels = {name: label.lower() for name, label in money_columns(variant)}
+    absent = {"start", "end"} - {
+        key.rsplit("_", 1)[1] for key, value in interest.items() if value is not None
+    }
     missing = [
         *([_("vestigingsplaats")] if not party.seat else []),
         *([_("openbaar belang")] if not party.public_interest else []),
         *([labels["contribution"]] if amounts["contribution"] is None else []),
         *missing,
+        # a part of a position that is recorded but unknown (the whole position: just above)
+        *(
+            labels[key]
+            for key, value in interest.items()
+            if value is None and key in labels and key.rsplit("_", 1)[1] not in absent
+        ),
         *(labels[name] for name in _FIGURES if amounts[name] is None),
     ]
     return Entry(

@@ -1,11 +1,14 @@
 """The paragraph in four formats with the same content: DOCX, XLSX, CSV and HTML.
 
-Every format is written from `introduction()`, `sections()` and `table()`, so a figure cannot
-appear in one format and be missing from another (tests/partnerships/test_paragraph.py
-compares them). DOCX and HTML show money the Dutch way (€ 1.234.567, -€ 12.500); XLSX and CSV
-keep amounts numbers (XLSX with a euro number format, CSV with a decimal comma), so finance
-staff can calculate with them and no amount gets the formula guard's quote. Text cells that
-start like a formula (= + - @) are neutralised in XLSX and CSV.
+Every format is written from `introduction()`, `sections()`, `table()` and `missing_data()`,
+so a figure cannot appear in one format and be missing from another
+(tests/partnerships/test_paragraph.py compares them). DOCX and HTML show money the Dutch way
+(€ 1.234.567, -€ 12.500); XLSX and CSV keep amounts numbers (XLSX with a euro number format,
+CSV with a decimal comma), so finance staff can calculate with them and no amount gets the
+formula guard's quote. Text cells that start like a formula (= + - @) are neutralised in XLSX
+and CSV. How the DOCX and XLSX look (A4, Dutch, header rows, widths, print set-up, a
+municipality's own Word template) is in docx_layout.py and xlsx_layout.py: a new row or
+section written here gets that layout.
 """
 
 import csv
@@ -15,19 +18,22 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from partnerships import xlsx_layout
+from partnerships.docx_layout import DocxWriter, set_properties
 from partnerships.paragraph import Entry, Paragraph, Total
 from registry import formatting
 from registry.formatting import neutralise
 
 FORMATS = ("docx", "xlsx", "csv", "html")
+MISSING = gettext_lazy("Ontbrekende gegevens")
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
     "html": "text/html; charset=utf-8",
 }
-EXCEL_EURO = '"€" #,##0;-"€" #,##0'
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,13 @@ def sections(paragraph: Paragraph) -> list[dict]:
     ]
 
 
+def missing_data(paragraph: Paragraph) -> list[str]:
+    """ "Ontbrekende gegevens" (partnerships.paragraph lists them as it builds the paragraph:
+    the texts of BBV art. 15 lid 1, every figure shown as unknown, and the participations
+    whose status is unknown), in both variants and every format."""
+    return list(paragraph.warnings)
+
+
 def _empty_entry() -> Entry:
     """An entry without data, to read the field labels for the spreadsheet headings."""
     return Entry("", "", "", "", [], "", {}, [], "")
@@ -130,9 +143,9 @@ def table(paragraph: Paragraph) -> list[list[Cell]]:
 
 
 def spreadsheet_value(cell: Cell):
-    """What a spreadsheet cell holds: an amount as a number (never neutralised: it is not
-    text), text with the formula guard of registry.formatting.neutralise."""
-    return cell.amount if cell.amount is not None else neutralise(cell.text)
+    """What an XLSX cell holds: an amount as a number, else the text (xlsx_layout.put keeps
+    a text that starts like a formula a text, with Excel's quote prefix, no apostrophe)."""
+    return cell.amount if cell.amount is not None else cell.text
 
 
 def _csv_value(cell: Cell) -> str:
@@ -152,93 +165,70 @@ def to_csv(paragraph: Paragraph) -> bytes:
         writer.writerow([neutralise(label), neutralise(text)])
     for row in table(paragraph):
         writer.writerow([_csv_value(cell) for cell in row])
-    for warning in paragraph.warnings:
-        writer.writerow([_("Ontbrekende gegevens"), neutralise(warning)])
+    for line in missing_data(paragraph):
+        writer.writerow([str(MISSING), neutralise(line)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(paragraph: Paragraph) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     workbook = Workbook()
+    workbook.properties.creator = xlsx_layout.REGISTRY
+    workbook.properties.title = paragraph.title
     sheet = workbook.active
     sheet.title = _("Verbonden partijen")
-    sheet.append([neutralise(paragraph.title)])
-    sheet["A1"].font = Font(bold=True, size=13)
+    xlsx_layout.title_row(sheet, paragraph.title)
+    heading, *rows = table(paragraph)
+    header = xlsx_layout.header_row(sheet, [cell.text for cell in heading])
+    for row in rows:
+        xlsx_layout.data_row(
+            sheet, [spreadsheet_value(cell) for cell in row], bold=row[1].text == _("Totaal")
+        )
+    xlsx_layout.fit_columns(sheet, first_row=header)
+    xlsx_layout.finish(sheet, header=header, title=paragraph.title, frozen_columns=2)
+    # BBV art. 15 lid 1 onder a on a sheet of its own: the table above stays one to calculate with
+    texts = workbook.create_sheet(_("Visie en beleid"))
+    texts_header = xlsx_layout.header_row(texts, [_("Onderdeel"), _("Tekst")])
     for label, text in introduction(paragraph):
-        sheet.append([neutralise(label), neutralise(text)])
-        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-    header_row = sheet.max_row + 1
-    for index, row in enumerate(table(paragraph)):
-        sheet.append([spreadsheet_value(cell) for cell in row])
-        for column, cell in enumerate(row, start=1):
-            target = sheet.cell(row=sheet.max_row, column=column)
-            if cell.amount is not None:
-                target.number_format = EXCEL_EURO
-            if index == 0 or row[1].text == _("Totaal"):
-                target.font = Font(bold=True)
-    if paragraph.warnings:
-        warnings = workbook.create_sheet(_("Ontbrekende gegevens"))
-        for warning in paragraph.warnings:
-            warnings.append([neutralise(warning)])
-    sheet.freeze_panes = f"C{header_row + 1}"
+        xlsx_layout.data_row(texts, [label, text])
+    xlsx_layout.fit_columns(texts, first_row=texts_header)
+    xlsx_layout.finish(texts, header=texts_header, title=paragraph.title)
+    missing = missing_data(paragraph)
+    if missing:
+        listing = workbook.create_sheet(str(MISSING)[:31])
+        listing_header = xlsx_layout.header_row(listing, [str(MISSING)])
+        for line in missing:
+            xlsx_layout.data_row(listing, [line])
+        xlsx_layout.fit_columns(listing, first_row=listing_header)
+        xlsx_layout.finish(listing, header=listing_header, title=paragraph.title)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-class _DocxWriter:
-    """Adds headings, tables and bullets to a python-docx Document. Style ids are looked up
-    once: python-docx resolves a style name on every add by scanning all styles of the
-    template, which made the largest paragraph four times slower (bench/paragraph.py)."""
-
-    def __init__(self):
-        from docx import Document
-
-        self.document = Document()
-        styles = self.document.styles
-        self._ids = {
-            name: styles[name].style_id
-            for name in (
-                "Heading 1",
-                "Heading 2",
-                "Heading 3",
-                "List Bullet",
-                "Light List Accent 1",
-            )
-        }
-
-    def _paragraph(self, text: str, style: str | None = None):
-        paragraph = self.document.add_paragraph(text)
-        if style:  # the id set on the XML directly, see the class docstring
-            paragraph._p.get_or_add_pPr().style = self._ids[style]
-
-    def heading(self, text: str, level: int) -> None:
-        self._paragraph(text, f"Heading {level}")
-
-    def text(self, text: str) -> None:
-        self._paragraph(text)
-
-    def bullet(self, text: str) -> None:
-        self._paragraph(text, "List Bullet")
-
-    def table(self, fields: list[tuple[str, Cell]]) -> None:
-        grid = self.document.add_table(rows=len(fields), cols=2)
-        grid._tbl.tblPr.style = self._ids["Light List Accent 1"]
-        for row, (label, cell) in zip(grid.rows, fields, strict=True):
-            first, second = row.cells
-            first.paragraphs[0].add_run(label)  # a new cell holds one empty paragraph
-            second.paragraphs[0].add_run(cell.text)
-
-    def save(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
+FIELD_SHARES = (0.38, 0.62)  # label | value: of the text column's width
 
 
-def to_docx(paragraph: Paragraph) -> bytes:
-    writer = _DocxWriter()
+def _field_table(writer: DocxWriter, subject: str, fields: list[tuple[str, Cell]], amounts=False):
+    """A table of (label, value) rows under a header naming what they are about."""
+    writer.table(
+        [_("Onderdeel"), subject],
+        [(label, cell.text) for label, cell in fields],
+        FIELD_SHARES,
+        right=(False, amounts),
+    )
+
+
+def to_docx(paragraph: Paragraph, template: bytes | None = None) -> bytes:
+    """`template`: the organisation's own Word template (house style), if it has one."""
+    writer = DocxWriter(template)
+    set_properties(
+        writer.document,
+        title=paragraph.title,
+        subject=_("Paragraaf verbonden partijen %(year)s") % {"year": paragraph.year},
+        organisation=paragraph.organisation.name,
+    )
     writer.heading(paragraph.title, 1)
     for label, text in introduction(paragraph):
         writer.heading(label, 2)
@@ -250,15 +240,18 @@ def to_docx(paragraph: Paragraph) -> bytes:
             continue
         for name, fields in part["entries"]:
             writer.heading(name, 3)
-            writer.table(fields)
-        writer.heading(_("Totaal %(category)s") % {"category": part["label"]}, 3)
-        writer.table(part["totals"])
+            _field_table(writer, name, fields)
+        total = _("Totaal %(category)s") % {"category": part["label"]}
+        writer.heading(total, 3)
+        _field_table(writer, _("Bedrag"), part["totals"], amounts=True)
     writer.heading(_("Totaal alle verbonden partijen"), 2)
-    writer.table(total_fields(paragraph, paragraph))
-    if paragraph.warnings:
-        writer.heading(_("Ontbrekende gegevens"), 2)
-        for warning in paragraph.warnings:
-            writer.bullet(warning)
+    _field_table(writer, _("Bedrag"), total_fields(paragraph, paragraph), amounts=True)
+    writer.heading(str(MISSING), 2)
+    missing = missing_data(paragraph)
+    if not missing:
+        writer.text(_("Geen: alle gegevens zijn bekend."))
+    for line in missing:
+        writer.bullet(line)
     return writer.save()
 
 
@@ -270,6 +263,7 @@ def to_html(paragraph: Paragraph) -> bytes:
             "introduction": introduction(paragraph),
             "sections": sections(paragraph),
             "totals": total_fields(paragraph, paragraph),
+            "missing": missing_data(paragraph),
         },
     ).encode("utf-8")
 
@@ -277,5 +271,8 @@ def to_html(paragraph: Paragraph) -> bytes:
 RENDERERS = {"docx": to_docx, "xlsx": to_xlsx, "csv": to_csv, "html": to_html}
 
 
-def render(paragraph: Paragraph, file_format: str) -> bytes:
+def render(paragraph: Paragraph, file_format: str, template: bytes | None = None) -> bytes:
+    """`template`: the organisation's Word template, for the DOCX."""
+    if file_format == "docx":
+        return to_docx(paragraph, template)
     return RENDERERS[file_format](paragraph)

@@ -16,6 +16,7 @@ from partnerships.models import (
     CostKeyPercentage,
     FinancialInterest,
     LegalBasis,
+    ParagraphTemplate,
     ParagraphText,
     Participation,
     Party,
@@ -154,6 +155,8 @@ def register() -> None:
         **money,
         Theme: ReferenceData(),
         ParagraphText: OwnRecord("organisation", (FINANCE, GRIFFIE), locked=("organisation",)),
+        # the paragraph's house style: kept by finance, who make the paragraph
+        ParagraphTemplate: OwnRecord("organisation", (FINANCE,), locked=("organisation",)),
     }
     for model, policy in policies.items():
         access.register(model, policy)

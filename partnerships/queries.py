@@ -6,7 +6,7 @@ Each returns a queryset whose evaluation takes a fixed number of queries, whatev
 from django.db.models import Count, Q, QuerySet
 
 from partnerships.choices import VerbondenPartij
-from partnerships.models import Participation, Party
+from partnerships.models import ParagraphTemplate, Participation, Party
 from registry import access
 
 
@@ -39,3 +39,25 @@ def parties_verbonden_for(year: int, organisation_ids=None, status=VerbondenPart
     if organisation_ids is not None:
         participations = participations.filter(organisation_id__in=organisation_ids)
     return Q(pk__in=participations.values("party_id"))
+
+
+def house_style(organisation) -> bytes | None:
+    """The organisation's Word template for the paragraph (None: the registry's own A4
+    layout, also when the stored file has gone missing)."""
+    template = ParagraphTemplate.objects.filter(organisation=organisation).first()
+    if template is None or not template.file:
+        return None
+    try:
+        with template.file.open("rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
+def house_styles(organisation_ids) -> dict[int, str]:
+    """Per organisation that has one, the file name of its Word template."""
+    return dict(
+        ParagraphTemplate.objects.filter(organisation_id__in=organisation_ids).values_list(
+            "organisation_id", "file"
+        )
+    )

@@ -16,10 +16,11 @@ from partnerships import compliance
 from partnerships.allocation import AllocationError
 from partnerships.contributions import budget_years
 from partnerships.leaving import exit_not_possible, exit_what_if
-from partnerships.models import Participation, Party
+from partnerships.models import ParagraphTemplate, Participation, Party
 from partnerships.paragraph import Variant, build_paragraph
 from partnerships.paragraph_formats import CONTENT_TYPES
 from partnerships.paragraph_formats import render as render_format
+from partnerships.queries import house_style, house_styles
 from registry import access
 from registry.models import Organisation, RoleKind
 
@@ -68,7 +69,10 @@ def file_name(paragraph, file_format: str) -> str:
 
 
 def paragraph_response(paragraph, file_format: str) -> HttpResponse:
-    response = HttpResponse(render_format(paragraph, file_format), CONTENT_TYPES[file_format])
+    """The document; a DOCX in the organisation's house style when it has a Word template."""
+    template = house_style(paragraph.organisation) if file_format == "docx" else None
+    content = render_format(paragraph, file_format, template)
+    response = HttpResponse(content, CONTENT_TYPES[file_format])
     if file_format != "html":
         response["Content-Disposition"] = (
             f'attachment; filename="{file_name(paragraph, file_format)}"'
@@ -93,10 +97,13 @@ def paragraph_view(request):
         return paragraph_response(paragraph, form.cleaned_data["file_format"])
     if request.GET and "organisation" in form.errors:
         raise PermissionDenied(NOT_YOURS)  # an organisation whose finances are not the user's
+    organisations = paragraph_organisations(request.user)
     context = {
         **admin.site.each_context(request),
         "title": _("Paragraaf verbonden partijen"),
         "form": form,
+        "house_styles": house_styles(organisations.values("pk")),
+        "may_upload": access.can_add(request.user, ParagraphTemplate),
     }
     return render(request, "partnerships/paragraph_form.html", context)
 

@@ -51,6 +51,12 @@ KINDS = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         (ZIP,),
     ),
+    "dotx": FileKind(
+        "Word-sjabloon (.dotx)",
+        ("dotx",),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+        (ZIP,),
+    ),
     "xlsx": FileKind(
         "Excel (.xlsx)",
         ("xlsx",),
@@ -82,6 +88,7 @@ KINDS = {
 
 DOCUMENTS = ("pdf", "docx", "odt", "xlsx", "ods")  # legal basis, budget cycle
 REPORTS = ("pdf", "docx", "odt", "pptx")  # evaluation reports
+WORD_TEMPLATES = ("dotx", "docx")  # a municipality's house style for the paragraph
 
 
 def extension(name: str) -> str:

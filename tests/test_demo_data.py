@@ -179,7 +179,9 @@ def test_demo_has_a_realistic_cycle_and_completed_evaluations(demo):
     assert [s.target for s in enschede_gbt.steps.all()] == ["in_preparation", "decided", "sent"]
     completed = Evaluation.objects.filter(status=EvaluationStatus.COMPLETED)
     assert completed.count() == 2
-    assert all(e.scores.count() == 6 for e in completed)
+    assert sorted(e.respondents.count() for e in completed) == [3, 4]
+    assert all(r.answers.count() == 7 for e in completed for r in e.respondents.all())
+    assert completed.get(title__endswith="2019").respondents.filter(anonymous=True).count() == 2
     before = Zienswijze.objects.count(), CycleDocument.objects.count()
     load_demo()
     assert (Zienswijze.objects.count(), CycleDocument.objects.count()) == before

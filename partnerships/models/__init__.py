@@ -13,6 +13,7 @@ from partnerships.models.legal_basis import LegalBasis
 from partnerships.models.paragraph_texts import ParagraphText
 from partnerships.models.participations import Participation
 from partnerships.models.parties import Party, Theme
+from partnerships.models.templates import ParagraphTemplate
 
 __all__ = [
     "AnnualFigures",
@@ -23,6 +24,7 @@ __all__ = [
     "FinancialInterest",
     "ImportRun",
     "LegalBasis",
+    "ParagraphTemplate",
     "ParagraphText",
     "Participation",
     "Party",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evaluations.choices import EvaluationStatus
-from evaluations.models import Evaluation, Score
+from evaluations.models import Answer, Evaluation
 from evaluations.views import comparison_rows
 from partnerships import queries
 from partnerships.allocation import AllocationError
@@ -137,13 +137,18 @@ def _cycle(user, party, year, today):
 
 
 def _evaluations(user, party):
+    """The completed evaluations the reader may see, oldest first, and per criterion what
+    their respondents answered together (evaluations.scorecard): never one answer."""
     evaluations = list(
         access.site_scope(user, party.evaluations.filter(status=EvaluationStatus.COMPLETED))
         .select_related("organisation")
         .order_by("actual_end", "pk")
     )
-    scores = access.site_scope(user, Score.objects.filter(evaluation__in=evaluations))
-    return evaluations, comparison_rows(evaluations, list(scores.select_related("criterion")))
+    # read for every reader of these evaluations: only the summaries leave this function
+    answers = Answer.objects.filter(respondent__evaluation__in=evaluations).select_related(
+        "criterion", "respondent"
+    )
+    return evaluations, comparison_rows(evaluations, list(answers))
 
 
 def _member_of(user, participants) -> object:

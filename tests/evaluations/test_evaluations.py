@@ -1,6 +1,7 @@
 """Evaluations: the schedule (interval from the clause, from the last completed one or the
-start), status steps with reasons, the scorecard on the seeded catalogue, follow-up actions,
-and the comparison of scores over successive evaluations."""
+start), status steps with reasons, the scorecard on the seeded catalogue (respondents,
+anonymous if they choose, and their answers shown only together), follow-up actions, and the
+comparison over successive evaluations with mean and spread."""
 
 import datetime
 
@@ -8,8 +9,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from evaluations.choices import ActionStatus, Catalogue, EvaluationStatus, Performer
-from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
+from evaluations.choices import (
+    AbsenceProblem,
+    ActionStatus,
+    Catalogue,
+    EvaluationStatus,
+    Performer,
+    Presence,
+)
+from evaluations.models import Answer, Criterion, Evaluation, FollowUpAction, Respondent
 from evaluations.schedule import schedule_for
 from evaluations.services import take_step
 from partnerships.models import Participation
@@ -127,14 +135,43 @@ def test_cancelling_needs_a_reason(party, enschede):
     assert cancelled.cancel_reason == "Opgenomen in de brede evaluatie"
 
 
-def test_scores_are_from_1_to_5_once_per_criterion(party):
+def test_an_answer_is_from_1_to_5_once_per_respondent_and_criterion(party):
     done = evaluation(party, end=D(2025, 1, 1))
+    respondent = Respondent.objects.create(evaluation=done, anonymous=True)
     criterion = Criterion.objects.get(name="Kosten")
     with pytest.raises(ValidationError):
-        Score(evaluation=done, criterion=criterion, score=6).full_clean()
-    Score.objects.create(evaluation=done, criterion=criterion, score=3)
-    with pytest.raises(ValidationError, match="al een score"):
-        Score(evaluation=done, criterion=criterion, score=4).full_clean()
+        Answer(respondent=respondent, criterion=criterion, score=6).full_clean()
+    Answer.objects.create(respondent=respondent, criterion=criterion, score=3)
+    with pytest.raises(ValidationError, match="beantwoordde dit criterium al"):
+        Answer(respondent=respondent, criterion=criterion, score=4).full_clean()
+
+
+def test_an_answer_says_presence_or_a_score_and_a_present_factor_is_not_missed(party):
+    respondent = Respondent.objects.create(evaluation=evaluation(party), anonymous=True)
+    criterion = Criterion.objects.get(name="Rolverdeling")
+    with pytest.raises(ValidationError, match="aanwezig is, of een score"):
+        Answer(respondent=respondent, criterion=criterion).full_clean()
+    present_but_missed = Answer(
+        respondent=respondent,
+        criterion=criterion,
+        presence=Presence.YES,
+        absence_problem=AbsenceProblem.YES,
+    )
+    with pytest.raises(ValidationError, match="ontbreekt niet"):
+        present_but_missed.full_clean()
+    Answer(
+        respondent=respondent,
+        criterion=criterion,
+        presence=Presence.NO,
+        absence_problem=AbsenceProblem.NO,  # missing, and nobody minds (seed 004)
+    ).full_clean()
+
+
+def test_an_anonymous_respondent_keeps_no_name(party):
+    with pytest.raises(ValidationError, match="geen naam"):
+        Respondent(evaluation=evaluation(party), anonymous=True, name="P. Pietersen").full_clean()
+    with pytest.raises(ValidationError, match="kies “anoniem”"):
+        Respondent(evaluation=evaluation(party), anonymous=False).full_clean()
 
 
 def test_a_finished_action_says_when(party):
@@ -146,25 +183,64 @@ def test_a_finished_action_says_when(party):
         action.full_clean()
 
 
-def test_scores_over_successive_evaluations_side_by_side(party, enschede, almelo):
+def answer(evaluation, criterion, score=None, presence="", problem="", explanation="", **who):
+    respondent = Respondent.objects.create(
+        evaluation=evaluation, anonymous=not who, name=who.get("name", "")
+    )
+    return Answer.objects.create(
+        respondent=respondent,
+        criterion=criterion,
+        score=score,
+        presence=presence,
+        absence_problem=problem,
+        explanation=explanation,
+    )
+
+
+def test_what_respondents_answered_together_over_successive_evaluations(party, enschede, almelo):
     costs = Criterion.objects.get(name="Kosten")
     trust = Criterion.objects.get(name="Vertrouwen (inhoudelijk en relationeel)")
     first = evaluation(party, end=D(2020, 3, 1), title="Evaluatie 2020")
     second = evaluation(party, end=D(2024, 6, 30), title="Evaluatie 2024")
     hidden = evaluation(party, end=D(2025, 1, 1), organisation=almelo, title="Alleen Almelo")
-    Score.objects.create(evaluation=first, criterion=costs, score=2, explanation="Te duur")
-    Score.objects.create(evaluation=second, criterion=costs, score=4)
-    Score.objects.create(evaluation=second, criterion=trust, score=5)
-    Score.objects.create(evaluation=hidden, criterion=trust, score=1)
+    answer(first, costs, 2, Presence.NO, AbsenceProblem.YES, "Te duur", name="P. Pietersen")
+    answer(first, costs, 4, Presence.PARTLY, AbsenceProblem.NO)
+    answer(first, costs, 5, Presence.YES)
+    answer(second, costs, 4, Presence.YES)
+    answer(second, trust, 5)
+    answer(hidden, trust, 1)
     council = client_for(factories.user_with_role(RoleKind.COUNCIL, enschede))
     page = council.get(reverse("evaluations:comparison", args=[party.pk]))
     assert [e.title for e in page.context["evaluations"]] == ["Evaluatie 2020", "Evaluatie 2024"]
     grid = {
-        row["criterion"].name: [cell.score if cell else None for cell in row["cells"]]
+        row["criterion"].name: [(c.mean, c.answered) if c else None for c in row["cells"]]
         for row in page.context["rows"]
     }
-    assert grid == {"Kosten": [2, 4], "Vertrouwen (inhoudelijk en relationeel)": [None, 5]}
-    assert "Te duur" in page.content.decode()
+    assert grid == {
+        "Kosten": [(11 / 3, 3), (4.0, 1)],
+        "Vertrouwen (inhoudelijk en relationeel)": [None, (5.0, 1)],
+    }
+    text = page.content.decode()
+    assert "3,7" in text and "spreiding 1,2 (2–5)" in text  # mean and spread side by side
+    assert "aanwezig: ja 1 · deels 1 · nee 1" in text
+    assert "ontbreken een probleem: 1 van 2" in text
+    assert "P. Pietersen" not in text and "Te duur" not in text  # no one's own answers
+
+
+def test_the_scorecard_of_an_evaluation_is_a_summary_and_answers_stay_with_its_keepers(
+    party, enschede
+):
+    done = evaluation(party, end=D(2024, 6, 30))
+    first = answer(done, Criterion.objects.get(name="Kosten"), 2, explanation="Te duur")
+    answer(done, Criterion.objects.get(name="Kosten"), 4)
+    url = reverse("admin:evaluations_evaluation_change", args=[done.pk])
+    council = client_for(factories.user_with_role(RoleKind.COUNCIL, enschede))
+    summary = council.get(url).content.decode()
+    assert "2 respondenten" in summary and "Te duur" in summary  # unattributed
+    respondent_url = reverse("admin:evaluations_respondent_change", args=[first.respondent.pk])
+    assert council.get(respondent_url).status_code == 302  # not found for a reader
+    griffie = client_for(factories.user_with_role(RoleKind.GRIFFIE, enschede))
+    assert griffie.get(respondent_url).status_code == 200
 
 
 def test_own_evaluations_stay_with_their_municipality(party, enschede, almelo, utrecht_city):

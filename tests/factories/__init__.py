@@ -7,16 +7,18 @@ from tests.factories.cycle import (
     ZienswijzeStepFactory,
 )
 from tests.factories.evaluations import (
+    AnswerFactory,
     CriterionFactory,
     EvaluationFactory,
     FollowUpActionFactory,
-    ScoreFactory,
+    RespondentFactory,
 )
 from tests.factories.money import (
     AnnualFiguresFactory,
     ContributionFactory,
     CostKeyFactory,
     CostKeyPercentageFactory,
+    ParagraphTemplateFactory,
     RiskFactory,
     UsageFigureFactory,
 )
@@ -44,6 +46,7 @@ from tests.factories.registry import (
 __all__ = [
     "SERVER",
     "AnnualFiguresFactory",
+    "AnswerFactory",
     "BodyFactory",
     "ContributionFactory",
     "CostKeyFactory",
@@ -55,15 +58,16 @@ __all__ = [
     "FollowUpActionFactory",
     "LegalBasisFactory",
     "MunicipalityFactory",
+    "ParagraphTemplateFactory",
     "ParagraphTextFactory",
     "ParticipationFactory",
     "PartyFactory",
     "PopulationFigureFactory",
     "ProvinceFactory",
+    "RespondentFactory",
     "RiskFactory",
     "RoleFactory",
     "RuleSetFactory",
-    "ScoreFactory",
     "SeatFactory",
     "ThemeFactory",
     "UsageFigureFactory",

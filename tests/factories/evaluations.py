@@ -1,9 +1,10 @@
-"""Factories of evaluations, their scores and follow-up actions (criteria are seeded)."""
+"""Factories of evaluations, their respondents and answers, and follow-up actions (criteria
+are seeded)."""
 
 import factory
 
-from evaluations.choices import Performer
-from evaluations.models import Criterion, Evaluation, FollowUpAction, Score
+from evaluations.choices import Performer, Presence
+from evaluations.models import Answer, Criterion, Evaluation, FollowUpAction, Respondent
 from tests.factories.partnerships import PartyFactory
 
 
@@ -16,12 +17,22 @@ class EvaluationFactory(factory.django.DjangoModelFactory):
     performer = Performer.INTERNAL
 
 
-class ScoreFactory(factory.django.DjangoModelFactory):
+class RespondentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Score
+        model = Respondent
 
     evaluation = factory.SubFactory(EvaluationFactory)
+    anonymous = True
+    capacity = "raadslid"
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    respondent = factory.SubFactory(RespondentFactory)
     criterion = factory.LazyFunction(lambda: Criterion.objects.order_by("pk").first())
+    presence = Presence.YES
     score = 3
 
 

@@ -1,5 +1,7 @@
-"""Factories of a party's money: cost keys, annual figures, risks, usage, contributions."""
+"""Factories of a party's money: cost keys, annual figures, risks, usage, contributions, and
+the house style of the paragraph."""
 
+import io
 from decimal import Decimal
 
 import factory
@@ -10,6 +12,7 @@ from partnerships.models import (
     Contribution,
     CostKey,
     CostKeyPercentage,
+    ParagraphTemplate,
     Risk,
     UsageFigure,
 )
@@ -71,3 +74,23 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     participation = factory.SubFactory(ParticipationFactory)
     year = 2027
     budgeted = Decimal("250000.00")
+
+
+class ParagraphTemplateFactory(factory.django.DjangoModelFactory):
+    """An organisation's house style: a Word document python-docx writes (a real .docx)."""
+
+    class Meta:
+        model = ParagraphTemplate
+
+    organisation = factory.SubFactory(MunicipalityFactory)
+    file = factory.django.FileField(
+        filename="huisstijl.docx", from_func=lambda: io.BytesIO(_word_document())
+    )
+
+
+def _word_document() -> bytes:
+    from docx import Document
+
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    return buffer.getvalue()

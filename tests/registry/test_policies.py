@@ -47,9 +47,11 @@ def records(enschede, almelo, utrecht_city):
             factories.FinancialInterestFactory(participation=participation),
             factories.ParagraphTextFactory(organisation=organisation),
             factories.ZienswijzeStepFactory(zienswijze=zienswijze),
-            factories.ScoreFactory(evaluation=shared),
-            factories.ScoreFactory(evaluation=own),
+            factories.RespondentFactory(evaluation=own),
+            factories.AnswerFactory(respondent__evaluation=shared),
+            factories.AnswerFactory(respondent__evaluation=own),
             factories.FollowUpActionFactory(evaluation=own),
+            factories.ParagraphTemplateFactory(organisation=organisation),
         ]
     factories.ParticipationFactory(
         party=other_party, organisation=almelo, confirmation=Confirmation.PENDING

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from partnerships.paragraph import Variant, build_paragraph
-from partnerships.paragraph_formats import FORMATS, render
+from partnerships.paragraph_formats import FORMATS, missing_data, render
+from partnerships.queries import house_style
 from registry.models import Organisation
 
 TEXT_FORMATS = ("csv", "html")
@@ -30,7 +31,8 @@ class Command(BaseCommand):
         if output == "-" and file_format not in TEXT_FORMATS:
             raise CommandError("Naar de standaarduitvoer alleen csv of html.")
         paragraph = build_paragraph(found, year, variant)
-        content = render(paragraph, file_format)
+        template = house_style(found) if file_format == "docx" else None
+        content = render(paragraph, file_format, template)
         # the summary goes where the file does not
         report = self.stderr if output == "-" else self.stdout
         if output == "-":
@@ -38,6 +40,7 @@ class Command(BaseCommand):
         else:
             Path(output).write_bytes(content)
         parties = len(paragraph.entries)
-        report.write(f"{paragraph.title}: {parties} verbonden partijen → {output}")
-        for warning in paragraph.warnings:
-            report.write(f"  let op: {warning}")
+        style = " (huisstijl van de organisatie)" if template else ""
+        report.write(f"{paragraph.title}: {parties} verbonden partijen → {output}{style}")
+        for line in missing_data(paragraph):
+            report.write(f"  let op: {line}")
