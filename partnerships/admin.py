@@ -17,6 +17,7 @@ from partnerships.admin_filters import (
     PartyVerbondenPartijFilter,
     WgrProvisionsFilter,
 )
+from partnerships.choices import Confirmation
 from partnerships.cycle.admin import create_next_budget_cycle
 from partnerships.models import (
     Body,
@@ -63,6 +64,18 @@ def verbonden_partij(participation):
         return "-"
     found = participation.verbonden_partij(this_year())
     return format_html("<strong>{}</strong>: {}", found.label, found.reason)
+
+
+@admin.display(description=_("deelnemer"), ordering="organisation__name")
+def participant(participation):
+    """The participant, and whether its registration still waits for confirmation."""
+    if participation.confirmation == Confirmation.CONFIRMED:
+        return participation.organisation.name
+    return format_html(
+        "{}<br><small>{}</small>",
+        participation.organisation.name,
+        participation.get_confirmation_display().lower(),
+    )
 
 
 @admin.display(description=_("verbonden partij (BBV art. 1)"))
@@ -243,11 +256,10 @@ class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
     # what matters first, the what-if link early: the list fits a 1366-pixel screen
     list_display = (
         "party",
-        "organisation",
+        participant,
         verbonden_partij,
         exit_what_if_link,
         period_column(_("deelname")),
-        "confirmation",
     )
     list_filter = (
         ParticipationVerbondenPartijFilter,

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.cycle import calendar, services, zienswijzen
@@ -17,7 +18,7 @@ from partnerships.cycle.choices import (
 )
 from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from partnerships.cycle.queries import state_conditions, with_overdue, with_state
-from registry import access
+from registry import access, formatting
 from registry.admin_base import (
     OrganisationFilter,
     ReferenceDataAdmin,
@@ -117,9 +118,7 @@ class CycleDocumentAdmin(RegisterAdmin):
         "year",
         "kind",
         "due_on",
-        "sent_on",
-        "received_on",
-        "adopted_on",
+        "sent_or_received",
         "state_label",
         "supervisor_label",
     )
@@ -151,6 +150,12 @@ class CycleDocumentAdmin(RegisterAdmin):
         return document.state_label or "-"
 
     @admin.display(description=_("toezichthouder"))
+    @admin.display(description=_("verzonden / ontvangen"), ordering="sent_on")
+    def sent_or_received(self, document):
+        return format_html(
+            "{}<br>{}", formatting.date(document.sent_on), formatting.date(document.received_on)
+        )
+
     def supervisor_label(self, document):
         if document.kind not in TO_SUPERVISOR or getattr(document, "supervisor", None) is None:
             return "-"

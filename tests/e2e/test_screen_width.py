@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.e2e.conftest import reseed
+
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
@@ -37,10 +39,11 @@ MEASURE = """() => {
 
 
 @pytest.fixture
-def demo(django_db_serialized_rollback, transactional_db, settings):
-    """Committed, so the live server sees it; the seeded catalogues come back afterwards."""
+def demo(transactional_db, settings):
+    """Committed, so the live server sees it (the seeded catalogues put back first)."""
     settings.SESSION_COOKIE_SECURE = False  # the live server speaks http
     settings.CSRF_COOKIE_SECURE = False
+    reseed()
     call_command("load_demo_data", password="demo-pw", stdout=io.StringIO())
 
 
