@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# The front-end assets the site serves itself (NL Design System, axe-core): package-lock.json.
+ASSETS := node_modules/.installed
 PORT ?= 8000
 DEMO_PASSWORD ?= demo-wachtwoord
 DEV_ENV := DJANGO_DEBUG=1
@@ -16,7 +18,20 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+# Only the files the pages use are copied into the app's static files (collectstatic then
+# checks every url() in them): the Utrecht components and tokens, the Noto Sans font.
+VENDOR := registry/static/vendor
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)/utrecht $(VENDOR)/utrecht-tokens $(VENDOR)/noto-sans/files
+	cp node_modules/@utrecht/component-library-css/dist/index.css node_modules/@utrecht/component-library-css/LICENSE.md $(VENDOR)/utrecht/
+	cp node_modules/@utrecht/design-tokens/dist/theme.css node_modules/@utrecht/design-tokens/LICENSE.md $(VENDOR)/utrecht-tokens/
+	cp node_modules/@fontsource-variable/noto-sans/index.css node_modules/@fontsource-variable/noto-sans/LICENSE $(VENDOR)/noto-sans/
+	cp node_modules/@fontsource-variable/noto-sans/files/noto-sans-*-wght-normal.woff2 $(VENDOR)/noto-sans/files/
+	touch $(ASSETS)
+
+install: $(INSTALLED) $(ASSETS)
 
 run: install
 	mkdir -p var
@@ -47,6 +62,7 @@ bench: install
 	$(PY) bench/generate_synthetic.py
 	$(PY) bench/paragraph.py
 	$(PY) bench/spreadsheet_import.py
+	$(PY) bench/site.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -32,3 +32,14 @@ for path, text in expected.items():
     page = get(path)
     assert text in page, f"{path} does not show {text!r}"
     print(f"{path}: shows {text!r}")
+
+# The public pages of the quick start: anyone reads Enschede's (it publishes in the demo).
+visitor = urllib.request.build_opener()
+for path, text in {
+    "/": "Waar nemen gemeenten aan deel?",
+    "/gemeenten/GM0153/": "Enschede: samenwerkingsverbanden",
+    "/samenwerkingsverbanden/gbt/": "Gemeentelijk Belastingkantoor Twente",
+}.items():
+    with visitor.open(base + path) as response:
+        assert text in response.read().decode(), f"{path} does not show {text!r}"
+    print(f"{path}: shows {text!r}")

@@ -153,6 +153,7 @@ class EvaluationAdmin(RegisterAdmin):
                     "report_url",
                     "conclusions",
                     "recommendations",
+                    "public",
                     "compare_link",
                 )
             },

@@ -50,6 +50,7 @@ def _load_evaluation(row: dict, party: Party, criteria: dict, report: DemoReport
         name: row.get(name, "")
         for name in ("performer", "performer_name", "conclusions", "recommendations")
     }
+    fields["public"] = row.get("public", False)
     dates = {
         name: row.get(name)
         for name in ("planned_start", "planned_end", "actual_start", "actual_end")

@@ -88,6 +88,14 @@ class Evaluation(models.Model):
     report_url = models.URLField(_("link naar het rapport"), blank=True)
     conclusions = models.TextField(_("conclusies"), blank=True)
     recommendations = models.TextField(_("aanbevelingen"), blank=True)
+    public = models.BooleanField(
+        _("openbaar na afronding"),
+        default=False,
+        help_text=_(
+            "Aan: een afgeronde evaluatie (conclusies, aanbevelingen, scores als "
+            "samenvatting) staat op de openbare pagina's, als de gemeente publiceert."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -5,6 +5,9 @@ Which of the two an evaluation is, and of which party, never changes after it wa
 registered. A respondent and their answers are read only by who keeps the evaluation (and
 administrators): everyone else sees what the respondents answered together."""
 
+from django.db.models import Q
+
+from evaluations.choices import EvaluationStatus
 from evaluations.models import Answer, Criterion, Evaluation, FollowUpAction, Respondent
 from registry import access
 from registry.access import CHANGE, VIEW
@@ -33,7 +36,19 @@ class KeptOnly(Policy):
         return self.inner.editable(g, record, names)
 
 
+def public_evaluations(prefix: str = "") -> Q:
+    """Completed evaluations marked public, of a whole party or of a municipality that
+    publishes. Never public: one in progress or not marked public; its follow-up actions."""
+    completed = Q(**{f"{prefix}status": EvaluationStatus.COMPLETED, f"{prefix}public": True})
+    whose = Q(**{f"{prefix}organisation__isnull": True}) | Q(
+        **{f"{prefix}organisation__publishes": True}
+    )
+    return completed & whose
+
+
 def register() -> None:
+    access.register_public(Criterion, Q())
+    access.register_public(Evaluation, public_evaluations())
     access.register(Criterion, ReferenceData())
     access.register(
         Evaluation, OwnOrShared("organisation", "party", locked=("party", "organisation"))

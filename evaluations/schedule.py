@@ -53,29 +53,34 @@ def _intervals(party_ids, today) -> dict[int, int]:
     return {basis.party_id: basis.evaluation_interval_years for basis in bases}  # latest wins
 
 
-def _last_completed(party_ids) -> dict[tuple[int, int | None], datetime.date]:
+def _last_completed(party_ids, evaluations) -> dict[tuple[int, int | None], datetime.date]:
     rows = (
-        Evaluation.objects.filter(party_id__in=party_ids, status=EvaluationStatus.COMPLETED)
+        evaluations.filter(party_id__in=party_ids, status=EvaluationStatus.COMPLETED)
         .values("party_id", "organisation_id")
         .annotate(last=Max("actual_end"))
     )
     return {(row["party_id"], row["organisation_id"]): row["last"] for row in rows}
 
 
-def _own_schedules(party_ids, organisation_ids) -> set[tuple[int, int]]:
+def _own_schedules(party_ids, organisation_ids, evaluations) -> set[tuple[int, int]]:
     return set(
-        Evaluation.objects.filter(party_id__in=party_ids, organisation_id__in=organisation_ids)
+        evaluations.filter(party_id__in=party_ids, organisation_id__in=organisation_ids)
         .exclude(status=EvaluationStatus.CANCELLED)
         .values_list("party_id", "organisation_id")
     )
 
 
-def schedule_for(participations: list[Participation], today: datetime.date) -> list[Due]:
-    """The evaluation due for each participation (party-wide, or its own when it has one)."""
+def schedule_for(
+    participations: list[Participation], today: datetime.date, evaluations=None
+) -> list[Due]:
+    """The evaluation due for each participation (party-wide, or its own when it has one).
+    `evaluations`: the evaluations to count (the public pages pass only those the reader
+    may see, so a due date never tells of an evaluation that is not public)."""
+    evaluations = Evaluation.objects.all() if evaluations is None else evaluations
     party_ids = {p.party_id for p in participations}
     intervals = _intervals(party_ids, today)
-    completed = _last_completed(party_ids)
-    own = _own_schedules(party_ids, {p.organisation_id for p in participations})
+    completed = _last_completed(party_ids, evaluations)
+    own = _own_schedules(party_ids, {p.organisation_id for p in participations}, evaluations)
     result = []
     for participation in participations:
         party = participation.party

@@ -7,11 +7,14 @@ import datetime
 from decimal import Decimal
 
 from partnerships.allocation import AllocationError
+from partnerships.choices import ContributionBasis
 from partnerships.models import (
     AnnualFigures,
+    Contribution,
     CostKey,
     CostKeyPercentage,
     LegalBasis,
+    Participation,
     Party,
     Risk,
 )
@@ -19,6 +22,7 @@ from partnerships.services import store_budgeted_contributions
 from registry.access import ServerAdministrator
 from registry.demo_data import DEMO_REASON, DemoReport, owned_by_demo, read_toml, upsert
 from registry.models import Organisation, PopulationFigure
+from registry.periods import overlaps_q, year_span
 
 MONEY = (
     "equity_start",
@@ -130,3 +134,46 @@ def load_finance(organisations: dict[str, Organisation], report: DemoReport) -> 
             _save_figures(party, item, report)
             computed += _contributions(party, item["year"], report)
     return computed
+
+
+def load_history(organisations: dict[str, Organisation], report: DemoReport) -> int:
+    """The earlier years of fixtures/demo/history.toml: figures per year and the contributions
+    entered for them (not computed: the demo has no population figures of those years).
+    Returns the number of contributions."""
+    data = read_toml("history.toml")
+    count = 0
+    for row in data["parties"]:
+        party = Party.objects.get(code=row["party"])
+        for item in row["figures"]:
+            upsert(
+                AnnualFigures,
+                {"party": party, "year": item["year"], "kind": item["kind"], "version": 1},
+                {
+                    **{name: _amount(item.get(name)) for name in MONEY},
+                    "source_document": "Illustratieve demodata, geen echte jaarrekening",
+                },
+                report=report,
+            )
+        for item in row["contributions"]:
+            participation = Participation.objects.filter(
+                overlaps_q(*year_span(item["year"])),
+                party=party,
+                organisation=organisations[item["org"]],
+            ).first()
+            if participation is None:
+                report.conflicts.append(
+                    f"{party}: geen deelneming van {item['org']} in {item['year']}"
+                )
+                continue
+            upsert(
+                Contribution,
+                {"participation": participation, "year": item["year"]},
+                {
+                    "budgeted": _amount(item["budgeted"]),
+                    "realised": _amount(item.get("realised")),
+                    "basis": ContributionBasis.ENTERED,
+                },
+                report=report,
+            )
+            count += 1
+    return count

@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from partnerships.choices import Confirmation
+from partnerships.choices import Confirmation, SeatHolderRole
 from partnerships.models import (
     AnnualFigures,
     Body,
@@ -161,3 +161,22 @@ def register() -> None:
     }
     for model, policy in policies.items():
         access.register(model, policy)
+    register_public()
+
+
+# Office holders sit in a party's bodies in public; civil servants and externals do not.
+PUBLIC_HOLDERS = (SeatHolderRole.MAYOR, SeatHolderRole.ALDERMAN, SeatHolderRole.COUNCILLOR)
+
+
+def register_public() -> None:
+    """What the public pages show to anyone: the shared catalogue (parties, their legal basis,
+    bodies, keys and figures, which come from adopted, published documents) and, of an
+    organisation that publishes (Organisation.publishes), its participations (not a declined
+    registration), contributions, usage and the seats its office holders hold."""
+    for model in (Party, LegalBasis, Body, CostKey, CostKeyPercentage, AnnualFigures, Risk, Theme):
+        access.register_public(model, Q())
+    publishes = Q(organisation__publishes=True)
+    access.register_public(Participation, publishes & ~Q(confirmation=Confirmation.DECLINED))
+    access.register_public(Contribution, Q(participation__organisation__publishes=True))
+    access.register_public(UsageFigure, publishes)
+    access.register_public(Seat, publishes & Q(holder_role__in=PUBLIC_HOLDERS))

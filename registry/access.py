@@ -32,8 +32,8 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import Model, Q, QuerySet
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -160,6 +160,20 @@ def registered_models() -> list[type[Model]]:
     return list(_policies)
 
 
+# What is public: registered per model by the apps, as a Q of the rows anyone may read on
+# the public pages (registry/site). Not registered: nothing of that model is public.
+
+_public: dict[type[Model], Q] = {}
+
+
+def register_public(model: type[Model], rows: Q) -> None:
+    _public[model] = rows
+
+
+def public_rows(model) -> Q:
+    return _public.get(model._meta.concrete_model, Q(pk__in=[]))
+
+
 # Reading.
 
 
@@ -175,6 +189,23 @@ def scope(user, queryset: QuerySet, action: str = VIEW) -> QuerySet:
     if not g.has_any_role:
         return queryset.none()
     return queryset.filter(policy_for(queryset.model).rows(g, action))
+
+
+def site_scope(user, queryset: QuerySet) -> QuerySet:
+    """The rows of `queryset` that `user` reads on the public pages: what is public, and what
+    the user's roles let them read (a council member: everything of its municipality its role
+    may read; a supervisor: its province; administrators: everything)."""
+    g = grants(user)
+    if g.is_admin:
+        return queryset
+    public = public_rows(queryset.model)
+    if not g.has_any_role:
+        return queryset.filter(public)
+    return queryset.filter(public | policy_for(queryset.model).rows(g, VIEW))
+
+
+def can_read_on_site(user, obj: Model) -> bool:
+    return site_scope(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 
 
 def can(user, action: str, obj: Model) -> bool:
@@ -207,7 +238,7 @@ def can_add(user, model) -> bool:
 def _field_label(model, name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # a path or a non-field
+    except FieldDoesNotExist:  # a path or a non-field
         return name
 
 
@@ -217,7 +248,7 @@ def _set_on_new(record: Model, changed: Iterable[str]) -> set[str]:
     for name in changed:
         try:
             model_field = record._meta.get_field(name)
-        except Exception:
+        except FieldDoesNotExist:
             continue
         if model_field.many_to_many:
             result.add(name)
@@ -256,10 +287,10 @@ def save_refusal(user, record: Model, changed: Iterable[str] | None = None, *, s
         if not policy.allows(g, stored, CHANGE):
             return policy.refusal(g, stored)
         for name in policy.locked:
-            if _attribute(record, name) != _attribute(stored, name):
+            if attribute(record, name) != attribute(stored, name):
                 return _(
-                    "“%(field)s” kan niet worden gewijzigd: een %(what)s verhuist niet naar "
-                    "een ander record. Leg een nieuwe vast."
+                    "“%(field)s” kan niet worden gewijzigd: een %(what)s wordt niet verplaatst. "
+                    "Leg zo nodig een nieuwe vast."
                 ) % {"field": _field_label(type(record), name), "what": record._meta.verbose_name}
         if not policy.allows(g, record, CHANGE):
             return policy.refusal(g, record)
@@ -308,7 +339,8 @@ def delete_refusal(user, record: Model) -> str | None:
             )
             count = len(pks) - allowed.count()
         if count:
-            blocked.append(f"{count} {model._meta.verbose_name_plural}")
+            name = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
+            blocked.append(f"{count} {name}")
     if blocked:
         return _(
             "Verwijderen kan niet: dan verdwijnen ook gegevens die u niet mag verwijderen "
@@ -335,7 +367,7 @@ def editable_fields(user, obj: Model, all_fields: set[str]) -> set[str]:
     return policy.editable(g, obj, set(all_fields))
 
 
-def _attribute(record, path: str):
+def attribute(record, path: str):
     """The value at `path` ("participation__organisation") of a record in memory; a foreign
     key at the end gives its id (so nothing is loaded for the last step)."""
     *steps, last = path.split("__")
@@ -347,9 +379,6 @@ def _attribute(record, path: str):
         return record.pk
     model_field = record._meta.get_field(last)
     return getattr(record, model_field.attname)
-
-
-attribute = _attribute
 
 
 def service_fields_refusal(record: Model, stored: Model | None) -> str | None:
@@ -408,6 +437,13 @@ def for_import(user):
         by_role=by_role, readable=g.readable, imports_for=members - g.orgs(RoleKind.GRIFFIE)
     )
     return acting
+
+
+def council_only(user) -> bool:
+    """A council member with no other role: the public pages are its start, not the admin."""
+    g = grants(user)
+    keepers = g.orgs(RoleKind.GRIFFIE, RoleKind.FINANCE, RoleKind.SUPERVISOR)
+    return not g.is_admin and bool(g.orgs(RoleKind.COUNCIL)) and not keepers
 
 
 def holds_role(user, *kinds: str) -> bool:

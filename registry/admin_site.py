@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
@@ -75,8 +76,7 @@ class RegistryAdminSite(admin.AdminSite):
     site_title = _("Register verbonden partijen")
     index_title = _("Samenwerkingsverbanden en verbonden partijen")
     index_template = "registry/admin_index.html"  # adds the registry's own pages
-    # The public site; until it exists "/" leads back to the admin (registry/urls.py).
-    site_url = "/"
+    site_url = "/"  # "Website bekijken": the public pages
     login_form = LoginForm
     # The lists and forms get the whole width of a 1366-pixel screen; the index and the
     # breadcrumbs lead everywhere the sidebar did.
@@ -84,6 +84,13 @@ class RegistryAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return may_enter(request.user)
+
+    def index(self, request, extra_context=None):
+        """A council member lands on the public pages (made for it), not on a list of
+        tables; "Beheeromgeving" in the site's menu (?beheer=1) still opens the app list."""
+        if access.council_only(request.user) and "beheer" not in request.GET:
+            return redirect("site:home")
+        return super().index(request, extra_context)
 
 
 def password_reset_urls() -> list:

@@ -26,6 +26,8 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Organisaties en gebruikers")
 
     def ready(self):
+        from django.db.models import Q
+
         from registry import access
         from registry.models import Organisation, PopulationFigure, Role
         from registry.policies import AdminOnly, ReferenceData
@@ -33,3 +35,5 @@ class RegistryConfig(AppConfig):
         access.register(Organisation, ReferenceData())
         access.register(PopulationFigure, ReferenceData())
         access.register(Role, AdminOnly())
+        for model in (Organisation, PopulationFigure):
+            access.register_public(model, Q())

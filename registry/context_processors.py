@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from registry import access
 from registry.models import RoleKind
 
@@ -20,4 +22,19 @@ def documents(request):
         "show_spreadsheets_link": g.has_any_role,
         "show_confirmations_link": g.is_admin
         or bool(g.orgs(RoleKind.GRIFFIE, RoleKind.SUPERVISOR)),
+    }
+
+
+def site(request):
+    """What every public page needs: the site's name and look, and whether the reader may
+    go to the admin (registry users)."""
+    from django.conf import settings
+
+    user = getattr(request, "user", None)
+    theme = settings.SITE_THEME_DIR
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_theme": bool(theme),
+        "site_logo": bool(theme) and (Path(theme) / "logo.svg").exists(),
+        "site_is_registry_user": bool(user and access.is_registry_user(user)),
     }

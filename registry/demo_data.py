@@ -176,6 +176,7 @@ def load_organisations(report: DemoReport) -> dict[str, Organisation]:
                 "province": by_code[row["province"]],
                 "start_date": _date(row.get("start_date")),
                 "end_date": _date(row.get("end_date")),
+                "publishes": row.get("publishes", False),
             },
             report=report,
         )

@@ -9,7 +9,7 @@ development and tests, by the reverse proxy (X-Accel-Redirect, X-Sendfile) in pr
 import os
 
 from django.apps import apps
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.views.decorators.http import require_safe
@@ -69,11 +69,16 @@ def send_stored_file(request, stored):
 
 
 @require_safe
-@login_required
 def protected_file_view(request, app_label: str, model_name: str, pk: int, field_name: str):
+    """The file of a record the reader may read: a public one (a shared legal basis, a
+    public evaluation) by anyone, as on the public pages; others after logging in."""
     model, field = _protected_field(app_label, model_name, field_name)
     obj = model._default_manager.filter(pk=pk).first()
-    if obj is None or not access.can(request.user, access.VIEW, obj):
+    if obj is None:
+        raise Http404
+    if not access.can_read_on_site(request.user, obj):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         raise Http404
     stored = getattr(obj, field.attname)
     if not stored:

@@ -60,6 +60,15 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Bijvoorbeeld de laatste dag vóór een herindeling."),
     )
+    publishes = models.BooleanField(
+        _("publiceert het register"),
+        default=False,
+        help_text=_(
+            "Aan: iedereen leest op de openbare pagina's wat van deze organisatie openbaar is "
+            "(deelnemingen, bijdragen, besloten zienswijzen, openbare evaluaties). Uit: alleen "
+            "haar eigen gebruikers en de toezichthouder."
+        ),
+    )
 
     history = HistoricalRecords()
     objects = OrganisationQuerySet.as_manager()

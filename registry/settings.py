@@ -7,7 +7,8 @@ DJANGO_ALLOWED_HOSTS   comma separated; default "localhost,127.0.0.1" in debug
 DJANGO_CSRF_TRUSTED_ORIGINS  comma separated origins behind the reverse proxy
 DJANGO_SECURE_SSL_REDIRECT   default on when debug is off; switch off when the proxy redirects
 REGISTRY_SITE_URL      the address users open, for links in reminder e-mails
-REGISTRY_IMPORT_MAX_BYTES / _MAX_ROWS / _MAX_UNPACKED_BYTES / _MAX_RATIO
+REGISTRY_IMPORT_MAX_BYTES / _MAX_ROWS / _MAX_UNPACKED_BYTES / _MAX_RATIO / _MAX_COLUMNS /
+REGISTRY_IMPORT_MAX_CELLS
                        limits of an uploaded spreadsheet (see partnerships/spreadsheets/files.py)
 REGISTRY_IMPORT_FILE_RETENTION_DAYS  days a committed import keeps its file (prune_import_files);
                        default 365
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "registry.context_processors.documents",
+                "registry.context_processors.site",
             ],
         },
     },
@@ -115,6 +117,16 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# NL Design System (Utrecht components, design tokens, the Noto Sans font) from npm
+# (package-lock.json): `make install` runs npm ci and copies the files the pages use into
+# registry/static/vendor/, so the site serves them itself, never from a CDN.
+STATICFILES_DIRS = []
+# A municipality's own look (README "The public pages"): a folder with theme.css (design
+# tokens: --utrecht-* custom properties) and optionally logo.svg, served as static/theme/.
+SITE_THEME_DIR = env_str("REGISTRY_SITE_THEME_DIR", default="")
+if SITE_THEME_DIR:
+    STATICFILES_DIRS.append(("theme", Path(SITE_THEME_DIR)))
+SITE_NAME = env_str("REGISTRY_SITE_NAME", default="Register verbonden partijen")
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
@@ -165,6 +177,9 @@ IMPORT_MAX_UNPACKED_BYTES = int(
     env_str("REGISTRY_IMPORT_MAX_UNPACKED_BYTES", default=str(300 * 1024 * 1024))
 )
 IMPORT_MAX_RATIO = int(env_str("REGISTRY_IMPORT_MAX_RATIO", default="100"))
+# ... and what it may hold, counted while it is read (a sheet may declare any size).
+IMPORT_MAX_COLUMNS = int(env_str("REGISTRY_IMPORT_MAX_COLUMNS", default="1000"))
+IMPORT_MAX_CELLS = int(env_str("REGISTRY_IMPORT_MAX_CELLS", default="2000000"))
 # A committed import keeps its file this long (python manage.py prune_import_files).
 IMPORT_FILE_RETENTION_DAYS = int(env_str("REGISTRY_IMPORT_FILE_RETENTION_DAYS", default="365"))
 

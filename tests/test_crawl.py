@@ -190,8 +190,19 @@ def custom_pages() -> list[str]:
         reverse("agenda:index"),
         "/admin/bestaat-niet/",
         "/bestaat-niet/",
+        *PUBLIC_PAGES,
     ]
     return urls
+
+
+PUBLIC_PAGES = (
+    "/",
+    "/zoeken/?q=twente&gemeente=GM0153",
+    "/gemeenten/GM0153/",
+    "/samenwerkingsverbanden/gbt/?jaar=2027",
+    "/samenwerkingsverbanden/vrt/?jaar=2027",
+    "/toegankelijkheid/",
+)
 
 
 def step_pages(client) -> list:
@@ -252,6 +263,7 @@ def test_the_pages_before_signing_in_are_dutch(demo_site):
         reverse("password_reset_done"),
         reverse("password_reset_complete"),
         "/bestaat-niet/",
+        *PUBLIC_PAGES,
     ]
     errors, english = crawl(client, urls)
     wrong = client.post(reverse("admin:login"), {"username": "x", "password": "y"})

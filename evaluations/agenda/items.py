@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from evaluations.choices import ActionStatus
-from evaluations.models import FollowUpAction
+from evaluations.models import Evaluation, FollowUpAction
 from evaluations.schedule import current_participations, schedule_for
 from partnerships.cycle.choices import ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, Zienswijze
@@ -31,16 +31,19 @@ class AgendaItem:
     url: str
     detail: str = ""
     owners: frozenset[int] = field(default_factory=frozenset)  # user ids; empty: the griffie
+    party: object = None  # the party the item is about (the public pages link to it)
 
     @property
     def due_label(self) -> str:
         return formatting.date(self.due)
 
 
-def _documents(party_ids, today, until) -> list[AgendaItem]:
-    documents = CycleDocument.objects.filter(
-        party_id__in=party_ids, received_on__isnull=True, due_on__lte=until
-    ).select_related("party")
+def _documents(party_ids, today, until, visible) -> list[AgendaItem]:
+    documents = (
+        visible(CycleDocument.objects.all())
+        .filter(party_id__in=party_ids, received_on__isnull=True, due_on__lte=until)
+        .select_related("party")
+    )
     return [
         AgendaItem(
             key=f"document:{d.pk}:{d.due_on.isoformat()}",
@@ -51,14 +54,16 @@ def _documents(party_ids, today, until) -> list[AgendaItem]:
             overdue=d.due_on < today,
             url=reverse("admin:cycle_cycledocument_change", args=[d.pk]),
             detail=d.due_rule,
+            party=d.party,
         )
         for d in documents
     ]
 
 
-def _zienswijzen(organisation_id, today, until) -> list[AgendaItem]:
+def _zienswijzen(organisation_id, today, until, visible) -> list[AgendaItem]:
     zienswijzen = (
-        Zienswijze.objects.filter(organisation_id=organisation_id, due_on__lte=until)
+        visible(Zienswijze.objects.all())
+        .filter(organisation_id=organisation_id, due_on__lte=until)
         .exclude(status=ZienswijzeStatus.SENT)
         .select_related("document__party")
     )
@@ -77,14 +82,15 @@ def _zienswijzen(organisation_id, today, until) -> list[AgendaItem]:
             url=reverse("admin:cycle_zienswijze_change", args=[z.pk]),
             detail=_("stand: %(status)s") % {"status": z.get_status_display()},
             owners=frozenset({z.responsible_id} if z.responsible_id else ()),
+            party=z.document.party,
         )
         for z in zienswijzen
     ]
 
 
-def _evaluations(participations, today, until) -> list[AgendaItem]:
+def _evaluations(schedule, today, until) -> list[AgendaItem]:
     items = []
-    for due in schedule_for(participations, today):
+    for due in schedule:
         if due.next_due is None or due.next_due > until:
             continue
         whose = "" if due.organisation_id is None else _(" (eigen deelname)")
@@ -95,7 +101,7 @@ def _evaluations(participations, today, until) -> list[AgendaItem]:
                 title=_("Evaluatie van %(party)s%(whose)s")
                 % {"party": due.party.name, "whose": whose},
                 due=due.next_due,
-                overdue=due.next_due < today,
+                overdue=due.overdue(today),
                 url=reverse("admin:evaluations_evaluation_changelist")
                 + f"?party__id__exact={due.party.pk}",
                 detail=_("elke %(years)s jaar; %(label)s: %(since)s")
@@ -104,14 +110,16 @@ def _evaluations(participations, today, until) -> list[AgendaItem]:
                     "label": due.since_label,
                     "since": formatting.date(due.since),
                 },
+                party=due.party,
             )
         )
     return items
 
 
-def _actions(organisation_id, party_ids, today, until) -> list[AgendaItem]:
+def _actions(organisation_id, party_ids, today, until, visible) -> list[AgendaItem]:
     actions = (
-        FollowUpAction.objects.filter(
+        visible(FollowUpAction.objects.all())
+        .filter(
             Q(evaluation__organisation_id=organisation_id)
             | Q(evaluation__organisation__isnull=True, evaluation__party_id__in=party_ids),
             status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
@@ -131,20 +139,39 @@ def _actions(organisation_id, party_ids, today, until) -> list[AgendaItem]:
             url=reverse("admin:evaluations_evaluation_change", args=[a.evaluation_id]),
             detail=a.owner_name,
             owners=frozenset({a.owner_id} if a.owner_id else ()),
+            party=a.evaluation.party,
         )
         for a in actions
     ]
 
 
-def agenda_for(organisation_id: int, today: datetime.date, days: int = 90) -> list[AgendaItem]:
-    """Everything due for the organisation within `days` of `today`, and everything overdue."""
+def _everything(queryset):
+    return queryset
+
+
+def agenda_for(
+    organisation_id: int,
+    today: datetime.date,
+    days: int = 90,
+    *,
+    visible=_everything,
+    participations=None,
+    schedule=None,
+) -> list[AgendaItem]:
+    """Everything due for the organisation within `days` of `today`, and everything overdue.
+    `visible(queryset)`: the rows to consider (the public pages pass the reader's scope, so a
+    draft zienswijze or an action appears only to those who may read it). `participations`
+    (running today) and their evaluation `schedule`: when the caller has them already."""
     until = today + datetime.timedelta(days=days)
-    participations = current_participations([organisation_id], today)
+    if participations is None:
+        participations = current_participations([organisation_id], today)
+    if schedule is None:
+        schedule = schedule_for(participations, today, visible(Evaluation.objects.all()))
     party_ids = {p.party_id for p in participations}
     items = [
-        *_documents(party_ids, today, until),
-        *_zienswijzen(organisation_id, today, until),
-        *_evaluations(participations, today, until),
-        *_actions(organisation_id, party_ids, today, until),
+        *_documents(party_ids, today, until, visible),
+        *_zienswijzen(organisation_id, today, until, visible),
+        *_evaluations(schedule, today, until),
+        *_actions(organisation_id, party_ids, today, until, visible),
     ]
     return sorted(items, key=lambda item: (not item.overdue, item.due, item.title))

@@ -3,6 +3,9 @@ cycle documents are shared like its legal basis; a zienswijze is its municipalit
 opened by the receipt of the draft budget (never registered by hand), its status moved only
 by the steps of partnerships.cycle.services; the recorded steps are written only there."""
 
+from django.db.models import Q
+
+from partnerships.cycle.choices import ZienswijzeStatus as S
 from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from registry import access
 from registry.models import RoleKind
@@ -12,6 +15,14 @@ KEEPERS = (RoleKind.GRIFFIE, RoleKind.FINANCE)
 
 
 def register() -> None:
+    """Public: the rule sets and every party's cycle documents; of a municipality that
+    publishes, its zienswijzen once the council decided (never a draft or a proposal)."""
+    access.register_public(RuleSet, Q())
+    access.register_public(CycleDocument, Q())
+    access.register_public(
+        Zienswijze,
+        Q(organisation__publishes=True, status__in=[S.DECIDED, S.SENT]),
+    )
     access.register(RuleSet, ReferenceData())
     access.register(CycleDocument, SharedRecord("party"))
     access.register(

@@ -95,6 +95,8 @@ FILES = ("legal basis", "cycle document", "party-wide evaluation", "Enschede's o
 # role → expected status per file, in the order of FILES. Shared records of a party are read
 # by every registry user; an evaluation of one participation by that municipality, its
 # province's supervisor and administrators. No right gives 404, as a missing record does.
+# A party's legal basis and cycle documents are public (the public pages link to them), so
+# they are served to anyone; an evaluation that is not completed and public is not.
 TABLE = {
     "griffie Enschede": (200, 200, 200, 200),
     "finance Enschede": (200, 200, 200, 200),
@@ -103,8 +105,8 @@ TABLE = {
     "griffie Utrecht": (200, 200, 200, 404),
     "supervisor Overijssel": (200, 200, 200, 200),
     "supervisor provincie-Utrecht": (200, 200, 200, 404),
-    "no-role": (404, 404, 404, 404),
-    "anonymous": (302, 302, 302, 302),
+    "no-role": (200, 200, 404, 404),
+    "anonymous": (200, 200, 302, 302),
     "admin": (200, 200, 200, 200),
 }
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from evaluations.demo_data import load_evaluations
 from partnerships.cycle.demo_data import load_cycle
 from partnerships.demo_data import load_parties
-from partnerships.demo_finance import load_finance
+from partnerships.demo_finance import load_finance, load_history
 from registry.demo_data import DemoReport, create_demo_users, load_organisations, read_toml
 
 
@@ -26,6 +26,7 @@ class Command(BaseCommand):
         organisations = load_organisations(report)
         parties = load_parties(organisations, report)
         contributions = load_finance(organisations, report)
+        load_history(organisations, report)
         users = create_demo_users(password, organisations)
         time = read_toml("time.toml")  # the cycle and the evaluations
         documents = load_cycle(time, report)

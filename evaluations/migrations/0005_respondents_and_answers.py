@@ -49,7 +49,7 @@ def answers_become_scores(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("evaluations", "0003_protected_files"),
+        ("evaluations", "0004_publication"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
