@@ -15,6 +15,7 @@ import os
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,10 +28,10 @@ import django
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.db.models import Count, Q  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from partnerships import bbv  # noqa: E402
+from partnerships.choices import VerbondenPartij  # noqa: E402
+from partnerships.models import Participation  # noqa: E402
 from partnerships.paragraph import Variant, build_paragraph  # noqa: E402
 from partnerships.paragraph_formats import FORMATS, render  # noqa: E402
 from partnerships.synthetic import BUDGET_YEAR  # noqa: E402
@@ -64,13 +65,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    municipalities = list(
-        Organisation.objects.municipalities()
-        .filter(cbs_code__gte="GM5000")
-        .annotate(
-            verbonden=Count("participations", filter=Q(bbv.verbonden_partij_q("participations__")))
-        )
-        .order_by("-verbonden", "cbs_code")
+    counts = Counter(
+        Participation.objects.with_verbonden_partij(BUDGET_YEAR)
+        .filter(vp_status=VerbondenPartij.YES, organisation__cbs_code__gte="GM5000")
+        .values_list("organisation_id", flat=True)
+    )
+    municipalities = sorted(
+        Organisation.objects.municipalities().filter(cbs_code__gte="GM5000"),
+        key=lambda m: (-counts.get(m.pk, 0), m.cbs_code),
     )
     if len(municipalities) != 342:
         sys.exit("Geen synthetische dataset gevonden: draai eerst bench/generate_synthetic.py.")

@@ -67,11 +67,6 @@ class ParticipationResource(resources.ModelResource):
     end_date = fields.Field("end_date", "Deelname tot en met", widgets.DateWidget())
     seats = fields.Field("seats", "Zetels", widgets.IntegerWidget())
     voting_weight = fields.Field("voting_weight", "Stemgewicht", widgets.DecimalWidget())
-    guarantees = fields.Field("guarantees", "Garanties en borgstellingen", widgets.DecimalWidget())
-    loans = fields.Field("loans", "Verstrekte leningen", widgets.DecimalWidget())
-    amount_at_risk = fields.Field(
-        "amount_at_risk", "Bedrag bij faillissement", widgets.DecimalWidget()
-    )
 
     class Meta:
         model = Participation
@@ -82,9 +77,6 @@ class ParticipationResource(resources.ModelResource):
             "end_date",
             "seats",
             "voting_weight",
-            "guarantees",
-            "loans",
-            "amount_at_risk",
         )
         import_id_fields = ("organisation", "party", "start_date")
         skip_unchanged = True

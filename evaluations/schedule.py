@@ -1,8 +1,11 @@
 """When each cooperation is due for evaluation.
 
-The interval is the evaluation clause of the legal basis in force (years), four years when it
-names none. The next evaluation is due that interval after the last completed one, or after
-the start when there is none. A municipality that evaluates its own participation (an
+The interval is the evaluation clause of the legal basis in force (years). When it names none,
+the registry assumes four years (partnerships.compliance.ASSUMED_EVALUATION_YEARS; the Wgr
+asks for agreements on evaluation but sets no frequency) and says that it assumes it
+(`Due.interval_assumed`), so a regeling without an evaluation clause is visible. The next
+evaluation is due that interval after the last completed one, or after the start when there
+is none. A municipality that evaluates its own participation (an
 evaluation with its organisation) follows its own schedule for that party: from its last own
 completed evaluation, or from the start of its participation.
 
@@ -18,10 +21,11 @@ from django.utils.translation import gettext as _
 
 from evaluations.choices import EvaluationStatus
 from evaluations.models import Evaluation
+from partnerships.compliance import ASSUMED_EVALUATION_YEARS
 from partnerships.models import LegalBasis, Participation, Party
 from registry.periods import overlaps_q
 
-DEFAULT_INTERVAL_YEARS = 4
+DEFAULT_INTERVAL_YEARS = ASSUMED_EVALUATION_YEARS
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:
@@ -36,6 +40,7 @@ class Due:
     party: Party
     organisation_id: int | None  # None: the party's own schedule
     interval_years: int
+    interval_assumed: bool  # the regeling names no interval: the registry assumes one
     since: datetime.date | None  # the last completed evaluation, or the start
     since_label: str
     next_due: datetime.date | None
@@ -84,6 +89,7 @@ def schedule_for(
     result = []
     for participation in participations:
         party = participation.party
+        assumed = party.pk not in intervals
         interval = intervals.get(party.pk, DEFAULT_INTERVAL_YEARS)
         if (party.pk, participation.organisation_id) in own:
             organisation_id = participation.organisation_id
@@ -98,6 +104,7 @@ def schedule_for(
                 party=party,
                 organisation_id=organisation_id,
                 interval_years=interval,
+                interval_assumed=assumed,
                 since=since,
                 since_label=label,
                 next_due=add_years(since, interval) if since else None,

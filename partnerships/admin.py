@@ -1,6 +1,8 @@
 """Admin for griffie and finance staff: parties, legal basis, bodies, participations."""
 
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from partnerships import (
@@ -13,10 +15,19 @@ from partnerships.admin_filters import (
     ParticipantFilter,
     ParticipationVerbondenPartijFilter,
     PartyVerbondenPartijFilter,
+    WgrProvisionsFilter,
 )
 from partnerships.cycle.admin import create_next_budget_cycle
-from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
-from partnerships.models.participations import FINANCIAL_FIELDS
+from partnerships.models import (
+    Body,
+    FinancialInterest,
+    LegalBasis,
+    Participation,
+    Party,
+    Seat,
+    Theme,
+)
+from partnerships.models.interests import INTEREST_FIELDS
 from registry import access
 from registry.admin_base import (
     ReferenceDataAdmin,
@@ -41,10 +52,29 @@ class OrganisationChoicesMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-@admin.display(description=_("verbonden partij"), boolean=True)
+def this_year() -> int:
+    return timezone.localdate().year
+
+
+@admin.display(description=_("verbonden partij dit jaar"), ordering="vp_status")
 def verbonden_partij(participation):
-    annotated = getattr(participation, "verbonden_partij", None)
-    return participation.is_verbonden_partij if annotated is None else annotated
+    """Yes / no / unknown in the current year, with the reason (partnerships.bbv)."""
+    if participation.pk is None:
+        return "-"
+    found = participation.verbonden_partij(this_year())
+    return format_html("<strong>{}</strong>: {}", found.label, found.reason)
+
+
+@admin.display(description=_("verbonden partij (BBV art. 1)"))
+def verbonden_partij_by_year(participation):
+    """On the change form: this year and next (the begroting being prepared)."""
+    if participation.pk is None:
+        return _("Wordt bepaald na het opslaan.")
+    year = this_year()
+    rows = [(y, participation.verbonden_partij(y)) for y in (year, year + 1)]
+    return format_html_join(
+        "", "<p><strong>{} – {}</strong>: {}</p>", ((y, v.label, v.reason) for y, v in rows)
+    )
 
 
 @admin.display(description=_("uittreding"))
@@ -79,7 +109,15 @@ class ParticipationInline(OrganisationChoicesMixin, RegisterInline):
     autocomplete_fields = ()
 
     def get_queryset(self, request):
-        return queries.participations_for_list(super().get_queryset(request))
+        return queries.participations_for_list(super().get_queryset(request), this_year())
+
+
+class FinancialInterestInline(RegisterInline):
+    """The financieel belang per year, kept by finance (the participation's own record)."""
+
+    model = FinancialInterest
+    fields = ("year", *INTEREST_FIELDS, "notes")
+    show_change_link = False
 
 
 class SeatInline(OrganisationChoicesMixin, RegisterInline):
@@ -113,6 +151,7 @@ class PartyAdmin(OrganisationChoicesMixin, RegisterAdmin):
         ParticipantFilter,
         "status",
         PartyVerbondenPartijFilter,
+        WgrProvisionsFilter,
         "participation_mandatory",
     )
     search_fields = ("name", "short_name", "code", "kvk_number", "seat")
@@ -218,7 +257,13 @@ class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
     )
     search_fields = ("party__name", "organisation__name", "organisation__cbs_code")
     autocomplete_fields = ("party",)
-    readonly_fields = (verbonden_partij, exit_what_if_link, "confirmation", "confirmation_note")
+    readonly_fields = (
+        verbonden_partij_by_year,
+        exit_what_if_link,
+        "confirmation",
+        "confirmation_note",
+    )
+    inlines = (FinancialInterestInline,)  # once the participation exists (get_inlines)
     fieldsets = (
         (
             None,
@@ -235,13 +280,21 @@ class ParticipationAdmin(OrganisationChoicesMixin, RegisterAdmin):
         ),
         (_("Bestuurlijk belang"), {"fields": ("seats", "voting_weight")}),
         (
-            _("Financieel belang"),
-            {"fields": (*FINANCIAL_FIELDS, verbonden_partij, exit_what_if_link)},
+            _("Verbonden partij"),
+            {
+                "fields": (verbonden_partij_by_year, exit_what_if_link),
+                "description": _(
+                    "Het financieel belang staat per jaar hieronder (stand op 31 december)."
+                ),
+            },
         ),
     )
 
     def get_queryset(self, request):
-        return queries.participations_for_list(super().get_queryset(request))
+        return queries.participations_for_list(super().get_queryset(request), this_year())
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else ()
 
 
 @admin.register(Seat)

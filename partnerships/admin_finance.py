@@ -1,4 +1,5 @@
-"""Admin for finance staff: cost-allocation keys, annual figures with risks, contributions."""
+"""Admin for finance staff: cost-allocation keys, annual figures with risks, contributions, and
+the financial interest of each participation per year."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -14,7 +15,9 @@ from partnerships.models import (
     Contribution,
     CostKey,
     CostKeyPercentage,
+    FinancialInterest,
     ParagraphTemplate,
+    ParagraphText,
     Risk,
     UsageFigure,
 )
@@ -159,6 +162,49 @@ class ContributionAdmin(RegisterAdmin):
     list_filter = ("year", "basis")
     search_fields = ("participation__party__name", "participation__organisation__name")
     autocomplete_fields = ("participation",)
+
+
+@admin.register(FinancialInterest)
+class FinancialInterestAdmin(RegisterAdmin):
+    list_display = (
+        "participation",
+        "year",
+        "shares_count",
+        "guarantees",
+        "loans",
+        "amount_at_risk",
+    )
+    list_select_related = ("participation__party", "participation__organisation")
+    list_filter = ("year",)
+    search_fields = ("participation__party__name", "participation__organisation__name")
+    autocomplete_fields = ("participation",)
+
+
+@admin.register(ParagraphText)
+class ParagraphTextAdmin(RegisterAdmin):
+    """The visie and beleidsvoornemens of the paragraph (BBV art. 15 lid 1), by finance or
+    griffie; the paragraph lists them as missing while they are empty."""
+
+    list_display = ("organisation", "year", "has_vision", "has_intentions")
+    list_select_related = ("organisation",)
+    list_filter = ("year",)
+    search_fields = ("organisation__name", "vision", "intentions")
+    fields = ("organisation", "year", "vision", "intentions")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = access.writable_organisations(
+                request.user, RoleKind.FINANCE, RoleKind.GRIFFIE
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("visie"), boolean=True)
+    def has_vision(self, text):
+        return bool(text.vision)
+
+    @admin.display(description=_("beleidsvoornemens"), boolean=True)
+    def has_intentions(self, text):
+        return bool(text.intentions)
 
 
 @admin.register(ParagraphTemplate)

@@ -1,9 +1,22 @@
 """Splitting a party's total over its participants by a cost-allocation key (verdeelsleutel).
 
-Pure functions over plain values: no database. The shares always add up to the total to the
-cent: exact fractions, then largest-remainder rounding with a deterministic tie-break (the
-participant's sort key). Every share carries the reasoning shown to finance staff. A key that
-cannot be applied raises AllocationError with every problem in Dutch, never a silent zero.
+Pure functions over plain values: no database. One rounding rule for every key, composite
+and pro rata included: each participant's share is computed exactly (fractions) and only
+then rounded, once, to whole cents by the largest-remainder method, so the shares add up to
+the total to the cent and no share is more than a cent from its exact value. Equal
+remainders go to the participant whose sort key (CBS code) comes first.
+
+The exact share of participant i, taking part d_i of the D days of the year (t_i = d_i / D,
+1 for the whole year or when the key is not pro rata), with weight w_i (inhabitants,
+households, units, a percentage, 1 for equal shares) and, for a composite key, a fixed
+amount B per participant:
+
+    base_i  = B × t_i
+    share_i = base_i + (T − Σ_j base_j) × (w_i × t_i) / Σ_j (w_j × t_j)
+
+Every share carries the reasoning shown to finance staff (partnerships.allocation_text). A
+key that cannot be applied raises AllocationError with every problem in Dutch, never a
+silent zero.
 """
 
 import math
@@ -13,10 +26,11 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
+from partnerships import allocation_text
 from partnerships.choices import KeyMethod
 from registry import formatting
+from registry.money import CENT
 
-CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 
@@ -54,8 +68,9 @@ class Key:
 @dataclass(frozen=True)
 class Share:
     member: Member
-    amount: Decimal
-    base: Decimal
+    amount: Decimal  # rounded to the cent, once
+    exact: Fraction  # the exact amount before that rounding
+    base: Fraction  # composite key: the fixed amount (pro rata), exact
     weight: Decimal | None  # the key's input for this member (inhabitants, units, %, ...)
     fraction: Fraction  # its part of the variable amount
     explanation: str
@@ -71,21 +86,20 @@ class Allocation:
         return next(s.amount for s in self.shares if s.member.key == member_key)
 
 
-def split_to_cents(total: Decimal, weights: list[Fraction], order: list[str]) -> list[Decimal]:
-    """`total` split by `weights` in whole cents, summing to `total` exactly.
-
-    Floors first, then one cent each to the largest remainders; equal remainders go to the
-    member that sorts first in `order`.
-    """
-    cents = int((total / CENT).to_integral_value())
-    if Decimal(cents) * CENT != total:
+def largest_remainder(exact: list[Fraction], order: list[str]) -> list[Decimal]:
+    """The one rounding step: exact amounts that add up to whole cents, each rounded to whole
+    cents so that they still add up. Floors first, then one cent each to the largest
+    remainders; equal remainders go to the member that sorts first in `order`. A negative
+    total is rounded as its opposite, so that the rule is the same in both directions."""
+    cents = [amount * 100 for amount in exact]
+    total = sum(cents, Fraction(0))
+    if total.denominator != 1:
         raise AllocationError([_("Het totaalbedrag heeft meer dan twee decimalen.")])
-    sign, cents = (-1, -cents) if cents < 0 else (1, cents)
-    weight_sum = sum(weights)
-    exact = [Fraction(cents) * w / weight_sum for w in weights]
-    floors = [math.floor(e) for e in exact]
-    left = cents - sum(floors)
-    by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), order[i]))
+    sign = -1 if total < 0 else 1
+    cents = [sign * c for c in cents]
+    floors = [math.floor(c) for c in cents]
+    left = sign * int(total) - sum(floors)
+    by_remainder = sorted(range(len(cents)), key=lambda i: (-(cents[i] - floors[i]), order[i]))
     for index in by_remainder[:left]:
         floors[index] += 1
     return [Decimal(sign * c) * CENT for c in floors]
@@ -126,7 +140,7 @@ def percentages_problem(total: Decimal) -> str | None:
     if total == HUNDRED:
         return None
     return _("De percentages tellen op tot %(total)s in plaats van 100%%.") % {
-        "total": formatting.percentage(total)
+        "total": allocation_text.percentage_as_given(total, minimum=2)
     }
 
 
@@ -158,85 +172,62 @@ def _weights(method: str, members: list[Member], key: Key) -> list[Decimal]:
     return [Decimal(v) for v in values]
 
 
-def _explain(method: str, weight: Decimal, weight_sum: Fraction, fraction: Fraction) -> str:
-    share = formatting.percentage(Decimal(fraction.numerator) / Decimal(fraction.denominator) * 100)
-    if method == KeyMethod.FIXED_PERCENTAGES:
-        given = _("%(weight)s volgens de regeling") % {"weight": formatting.percentage(weight)}
-    elif method == KeyMethod.EQUAL:
-        given = _("gelijk deel")
-    else:
-        unit = {
-            KeyMethod.INHABITANTS: _("inwoners"),
-            KeyMethod.HOUSEHOLDS: _("huishoudens"),
-            KeyMethod.USAGE: _("eenheden"),
-        }[method]
-        given = _("%(weight)s van %(sum)s %(unit)s") % {
-            "weight": formatting.number(weight, 0 if weight == int(weight) else 2),
-            "sum": formatting.number(
-                Decimal(weight_sum.numerator) / Decimal(weight_sum.denominator)
-            ),
-            "unit": unit,
-        }
-    return f"{given}: {share}"
-
-
 def allocate(total: Decimal, key: Key, members: list[Member]) -> Allocation:
-    """Each member's share of `total` under `key`, in euros and cents."""
+    """Each member's share of `total` under `key`, in euros and cents (see the module's
+    formula: exact until the one rounding step)."""
     if not members:
         raise AllocationError([_("De verdeelsleutel heeft geen deelnemers.")])
     if len({m.key for m in members}) != len(members):
         raise AllocationError([_("Een deelnemer staat twee keer in de verdeelsleutel.")])
     members = sorted(members, key=lambda m: m.key)
-    order = [m.key for m in members]
     times = [_time_factor(m, key) for m in members]
-
-    bases = [Decimal(0)] * len(members)
-    variable_method = key.method
+    variable_method, base_amount = key.method, Fraction(0)
     if key.method == KeyMethod.COMPOSITE:
         if not key.rest_method or key.rest_method == KeyMethod.COMPOSITE:
             raise AllocationError(
                 [_("Een samengestelde sleutel noemt hoe de rest wordt verdeeld.")]
             )
-        variable_method = key.rest_method
-        base_total = sum(key.base_amount * Decimal(t.numerator) / t.denominator for t in times)
-        if total < base_total:
-            raise AllocationError(
-                [
-                    _(
-                        "Het vaste bedrag per deelnemer (samen %(base)s) is hoger dan "
-                        "het totaal %(total)s."
-                    )
-                    % {
-                        "base": formatting.euro(base_total, cents=True),
-                        "total": formatting.euro(total, cents=True),
-                    }
-                ]
-            )
-        bases = split_to_cents(base_total.quantize(CENT), times, order)
-
+        variable_method, base_amount = key.rest_method, Fraction(key.base_amount)
+    bases = [base_amount * t for t in times]
+    base_total = sum(bases, Fraction(0))
+    if base_total > Fraction(total):
+        raise AllocationError(
+            [
+                _(
+                    "Het vaste bedrag per deelnemer (samen %(base)s) is hoger dan "
+                    "het totaal %(total)s."
+                )
+                % {
+                    "base": formatting.euro(allocation_text.as_decimal(base_total), cents=True),
+                    "total": formatting.euro(total, cents=True),
+                }
+            ]
+        )
     weights = _weights(variable_method, members, key)
     timed = [Fraction(w) * t for w, t in zip(weights, times, strict=True)]
-    weight_sum = sum(timed)
-    rest = total - sum(bases)
-    amounts = split_to_cents(rest, timed, order)
-    raw_sum = Fraction(sum(weights))
+    weight_sum = sum(timed, Fraction(0))
+    rest = Fraction(total) - base_total
+    exact = [b + rest * part / weight_sum for b, part in zip(bases, timed, strict=True)]
+    amounts = largest_remainder(exact, [m.key for m in members])
+    weighted = key.pro_rata and any(m.days is not None for m in members)
     shares = []
-    for member, weight, part, base, amount in zip(
-        members, weights, timed, bases, amounts, strict=True
+    for member, weight, part, base, amount, value in zip(
+        members, weights, timed, bases, amounts, exact, strict=True
     ):
         fraction = part / weight_sum
-        explanation = _explain(variable_method, weight, raw_sum, fraction)
-        if base:
-            explanation = _("vast %(base)s + %(rest)s") % {
-                "base": formatting.euro(base, cents=True),
-                "rest": explanation,
-            }
-        if member.days is not None and key.pro_rata:
-            explanation += _(" (%(days)s van %(year)s dagen)") % {
-                "days": member.days,
-                "year": key.days_in_year,
-            }
-        shares.append(Share(member, base + amount, base, weight, fraction, explanation))
+        explanation = allocation_text.explain(
+            method=variable_method,
+            key=key,
+            weight=weight,
+            timed=part,
+            weight_sum=weight_sum,
+            fraction=fraction,
+            days=member.days,
+            weighted=weighted,
+            base=base,
+            rest=rest,
+        )
+        shares.append(Share(member, amount, value, base, weight, fraction, explanation))
     return Allocation(total=total, key=key, shares=tuple(shares))
 
 

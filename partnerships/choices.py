@@ -18,6 +18,11 @@ class LegalForm(models.TextChoices):
     FOUNDATION = "foundation", _("Stichting")
     ASSOCIATION = "association", _("Vereniging")
     AGREEMENT = "agreement", _("Overeenkomst / convenant")
+    # Private law, without legal personality: organisations all the same (BBV art. 1)
+    LIMITED_PARTNERSHIP = "cv", _("Commanditaire vennootschap (CV)")
+    GENERAL_PARTNERSHIP = "vof", _("Vennootschap onder firma (VOF)")
+    PARTNERSHIP = "maatschap", _("Maatschap")
+    OTHER_ORGANISATION = "other_organisation", _("Andere organisatie zonder rechtspersoonlijkheid")
     # Neither
     OTHER_PUBLIC = "other_public", _("Andere publiekrechtelijke grondslag")
     NONE = "none", _("Geen juridische vorm (netwerk)")
@@ -29,6 +34,15 @@ class BBVCategory(models.TextChoices):
     COMPANIES = "b", _("Vennootschappen en coöperaties")
     FOUNDATIONS = "c", _("Stichtingen en verenigingen")
     OTHER = "d", _("Overige verbonden partijen")
+
+
+class VerbondenPartij(models.TextChoices):
+    """Whether a participation is a verbonden partij in a year (partnerships.bbv): unknown
+    when what decides it is missing, never silently "no"."""
+
+    YES = "yes", _("ja")
+    NO = "no", _("nee")
+    UNKNOWN = "unknown", _("onbekend")
 
 
 class RegelingType(models.TextChoices):
@@ -65,6 +79,7 @@ class BodyKind(models.TextChoices):
     FOUNDATION_BOARD = "foundation_board", _("Bestuur (stichting of vereniging)")
     SUPERVISORY_COUNCIL = "supervisory_council", _("Raad van toezicht")
     MEMBERS_MEETING = "members_meeting", _("Algemene ledenvergadering")
+    PARTNERS_MEETING = "partners_meeting", _("Vergadering van vennoten")
     CONSULTATION = "consultation", _("Overleg of werkgroep")
 
 

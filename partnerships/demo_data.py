@@ -35,6 +35,7 @@ def _save_party(row: dict, organisations: dict[str, Organisation], report) -> Pa
         "legal_form": row["legal_form"],
         "regeling_type": row.get("regeling_type", ""),
         "public_interest": row.get("public_interest", ""),
+        "seat": row.get("seat", ""),
         "description": "Bron: " + row["source"],
         "cooperation_model": row.get("model", ""),
         "participation_mandatory": row.get("mandatory", False),
@@ -90,7 +91,7 @@ def _save_participation(party: Party, organisation: Organisation, item: dict, re
         {"party": party, "organisation": organisation, "start_date": item.get("from")},
         {
             "end_date": item.get("to"),
-            "seats": item.get("seats", 0),
+            "seats": item.get("seats"),
             "confirmation": Confirmation.CONFIRMED,
         },
         report=report,

@@ -1,7 +1,7 @@
 """The illustrative money of the demo (fixtures/demo/finance.toml): population figures, cost
-keys, budget figures with risks, and the contributions computed from them. Idempotent; what
-users changed stays as they left it (registry.demo_data.upsert), and a contribution a user
-changed is not recomputed."""
+keys, budget figures with risks, the contributions computed from them, Enschede's financial
+interest per year and the texts of its paragraph. Idempotent; what users changed stays as they
+left it (registry.demo_data.upsert), and a contribution a user changed is not recomputed."""
 
 import datetime
 from decimal import Decimal
@@ -13,11 +13,14 @@ from partnerships.models import (
     Contribution,
     CostKey,
     CostKeyPercentage,
+    FinancialInterest,
     LegalBasis,
+    ParagraphText,
     Participation,
     Party,
     Risk,
 )
+from partnerships.models.interests import INTEREST_FIELDS
 from partnerships.services import store_budgeted_contributions
 from registry.access import ServerAdministrator
 from registry.demo_data import DEMO_REASON, DemoReport, owned_by_demo, read_toml, upsert
@@ -52,6 +55,32 @@ def _write_exit_clause(party: Party, spec: dict, report: DemoReport) -> None:
                 "exit_notice_months": spec.get("notice_months"),
                 "exit_clause": spec.get("clause", ""),
             },
+            report=report,
+        )
+
+
+def _load_interests(rows: list[dict], organisations, report: DemoReport) -> None:
+    for row in rows:
+        participation = Participation.objects.filter(
+            organisation=organisations[row["org"]], party__code=row["party"]
+        ).first()
+        if participation is None:
+            report.conflicts.append(f"{row['party']}: geen deelneming van {row['org']}")
+            continue
+        values = {name: row.get(name) for name in INTEREST_FIELDS}
+        for name in ("share_nominal_value", "guarantees", "loans", "amount_at_risk"):
+            values[name] = _amount(values[name])
+        for year in row["years"]:
+            match = {"participation": participation, "year": year}
+            upsert(FinancialInterest, match, values, report=report)
+
+
+def _load_paragraph_texts(rows: list[dict], organisations, report: DemoReport) -> None:
+    for row in rows:
+        upsert(
+            ParagraphText,
+            {"organisation": organisations[row["org"]], "year": row["year"]},
+            {"vision": row["vision"], "intentions": row["intentions"]},
             report=report,
         )
 
@@ -108,6 +137,8 @@ def load_finance(organisations: dict[str, Organisation], report: DemoReport) -> 
             },
             report=report,
         )
+    _load_interests(data["interests"], organisations, report)
+    _load_paragraph_texts(data["paragraph_texts"], organisations, report)
     computed = 0
     for row in data["parties"]:
         party = Party.objects.filter(code=row["party"]).first()

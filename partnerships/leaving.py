@@ -1,8 +1,10 @@
 """What-if: one participant leaves a party. How the others' contributions shift under the same
 key, and what the exit clause of the legal basis in force implies as exit cost (uittreedsom).
 
-The exit cost is what the registry can compute from the clause:
-- "n × the yearly contribution": exact, from the budgeted contribution of the year;
+The exit cost is what the registry can compute from the clause, computed exactly and then
+rounded once to the cent, a half cent upwards (registry.money.to_cent_half_up), as the page
+says:
+- "n × the yearly contribution": from the budgeted contribution of the year;
 - "share of the running commitments": an indication, the leaving participant's share of the
   contributions times the party's expected debt (vreemd vermogen) at the end of the year from
   the same begroting; the regeling's own settlement decides the real amount;
@@ -16,17 +18,22 @@ GGD, an omgevingsdienst: `Party.participation_mandatory`), leaving is not possib
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from partnerships.allocation import CENT, ExitEffect, Share, what_if_exit
+from partnerships.allocation import ExitEffect, Share, what_if_exit
 from partnerships.choices import ExitCostMethod, KeyMethod
 from partnerships.contributions import budget_figures, key_and_members, member_key
 from partnerships.models import AnnualFigures, LegalBasis, Party
 from registry import formatting
 from registry.models import Organisation
+from registry.money import to_cent_half_up
 from registry.periods import overlaps_q
+
+ROUNDING = gettext_lazy("; afgerond op de cent, een halve cent naar boven")
 
 
 @dataclass(frozen=True)
@@ -44,12 +51,13 @@ def exit_cost(
         return ExitCost(None, _("De regeling regelt de uittreedsom niet."))
     if method == ExitCostMethod.CONTRIBUTION_MULTIPLE:
         return ExitCost(
-            (leaving.amount * basis.exit_cost_factor).quantize(CENT),
+            to_cent_half_up(leaving.amount * basis.exit_cost_factor),
             _("%(factor)s × de jaarlijkse bijdrage van %(contribution)s")
             % {
                 "factor": formatting.number(basis.exit_cost_factor, 2),
                 "contribution": formatting.euro(leaving.amount, cents=True),
-            },
+            }
+            + ROUNDING,
         )
     if method == ExitCostMethod.SHARE_OF_COMMITMENTS:
         if debt is None:
@@ -60,14 +68,18 @@ def exit_cost(
                     "vermogen, dus het bedrag is niet te berekenen."
                 ),
             )
-        share = leaving.amount / total if total else Decimal(0)
+        share = Fraction(leaving.amount) / Fraction(total) if total else Fraction(0)
         return ExitCost(
-            (debt * share).quantize(CENT),
+            to_cent_half_up(Fraction(debt) * share),
             _(
                 "indicatie: %(share)s (het aandeel in de bijdragen) van het verwachte vreemd "
                 "vermogen van %(debt)s; de regeling bepaalt de precieze afrekening"
             )
-            % {"share": formatting.percentage(share * 100), "debt": formatting.euro(debt)},
+            % {
+                "share": formatting.percentage(Decimal(share.numerator) / share.denominator * 100),
+                "debt": formatting.euro(debt),
+            }
+            + ROUNDING,
         )
     return ExitCost(None, str(ExitCostMethod(method).label))
 

@@ -1,12 +1,14 @@
 """The paragraph in four formats with the same content: DOCX, XLSX, CSV and HTML.
 
-Every format is written from `sections()`, `table()` and `missing_data()`, so a figure cannot
-appear in one format and be missing from another (tests/partnerships/test_paragraph.py
-compares them). Money is formatted the Dutch way (€ 1.234.567, -€ 12.500) except in XLSX,
-where it stays a number with a euro number format so finance staff can calculate with it.
-How the DOCX and XLSX look (A4, Dutch, header rows, widths, print set-up, a municipality's
-own Word template) is in docx_layout.py and xlsx_layout.py: a new row or section written
-here gets that layout.
+Every format is written from `introduction()`, `sections()`, `table()` and `missing_data()`,
+so a figure cannot appear in one format and be missing from another
+(tests/partnerships/test_paragraph.py compares them). DOCX and HTML show money the Dutch way
+(€ 1.234.567, -€ 12.500); XLSX and CSV keep amounts numbers (XLSX with a euro number format,
+CSV with a decimal comma), so finance staff can calculate with them and no amount gets the
+formula guard's quote. Text cells that start like a formula (= + - @) are neutralised in XLSX
+and CSV. How the DOCX and XLSX look (A4, Dutch, header rows, widths, print set-up, a
+municipality's own Word template) is in docx_layout.py and xlsx_layout.py: a new row or
+section written here gets that layout.
 """
 
 import csv
@@ -20,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from partnerships import xlsx_layout
 from partnerships.docx_layout import DocxWriter, set_properties
-from partnerships.paragraph import MONEY_COLUMNS, Entry, Paragraph, Total
+from partnerships.paragraph import Entry, Paragraph, Total
 from registry import formatting
 from registry.formatting import neutralise
 
@@ -37,7 +39,8 @@ CONTENT_TYPES = {
 @dataclass(frozen=True)
 class Cell:
     text: str
-    amount: Decimal | None = None  # a known amount: XLSX writes it as a number
+    amount: Decimal | None = None  # a known amount: the spreadsheets write it as a number
+    incomplete: bool = False  # a total over partly unknown amounts
 
 
 def money(value: Decimal | None) -> Cell:
@@ -47,27 +50,42 @@ def money(value: Decimal | None) -> Cell:
 def total_cell(total: Total) -> Cell:
     if total.complete or total.amount is None:
         return money(total.amount)
-    return Cell(_("%(amount)s (onvolledig)") % {"amount": formatting.euro(total.amount)})
+    text = _("%(amount)s (onvolledig)") % {"amount": formatting.euro(total.amount)}
+    return Cell(text, total.amount, incomplete=True)
 
 
-def entry_fields(entry: Entry) -> list[tuple[str, Cell]]:
+def _text(value: str, empty: str = formatting.UNKNOWN) -> Cell:
+    return Cell(value or empty)
+
+
+def entry_fields(entry: Entry, paragraph: Paragraph) -> list[tuple[str, Cell]]:
     """(label, value) of one party, in the order every format shows them."""
     fields = [
-        (_("Vestigingsplaats"), Cell(entry.seat or formatting.UNKNOWN)),
-        (_("Openbaar belang"), Cell(entry.public_interest or formatting.UNKNOWN)),
-        (_("Bestuurlijk belang"), Cell("; ".join(entry.representation) or formatting.UNKNOWN)),
-        (_("Aandelen"), Cell(entry.shares or "-")),
+        (_("Vestigingsplaats"), _text(entry.seat)),
+        (_("Openbaar belang"), _text(entry.public_interest)),
+        (_("Verbonden partij omdat"), _text(entry.reason)),
+        (_("Bestuurlijk belang"), _text("; ".join(entry.representation))),
+        (_("Aandelen"), _text(entry.shares, _("geen"))),
     ]
-    fields += [(str(label), money(getattr(entry, name))) for name, label in MONEY_COLUMNS]
+    fields += [(label, money(entry.amount(name))) for name, label in paragraph.money_columns]
     fields += [
-        (_("Risico's"), Cell("; ".join(entry.risks) or formatting.UNKNOWN)),
-        (_("Ontwikkelingen"), Cell(entry.developments or "-")),
+        (_("Risico's"), _text("; ".join(entry.risks))),
+        (_("Ontwikkelingen"), _text(entry.developments, _("geen"))),
     ]
     return fields
 
 
-def total_fields(source) -> list[tuple[str, Cell]]:
-    return [(str(label), total_cell(source.total(name))) for name, label in MONEY_COLUMNS]
+def total_fields(source, paragraph: Paragraph) -> list[tuple[str, Cell]]:
+    return [(label, total_cell(source.total(name))) for name, label in paragraph.money_columns]
+
+
+def introduction(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """BBV art. 15 lid 1 onder a: the visie and the beleidsvoornemens (or that they are missing)."""
+    missing = _("ontbreekt")
+    return [
+        (_("Visie op verbonden partijen"), paragraph.vision or missing),
+        (_("Beleidsvoornemens omtrent verbonden partijen"), paragraph.intentions or missing),
+    ]
 
 
 def sections(paragraph: Paragraph) -> list[dict]:
@@ -75,65 +93,78 @@ def sections(paragraph: Paragraph) -> list[dict]:
     return [
         {
             "label": category.label,
-            "entries": [(entry.name, entry_fields(entry)) for entry in category.entries],
-            "totals": total_fields(category),
+            "entries": [(entry.name, entry_fields(entry, paragraph)) for entry in category.entries],
+            "totals": total_fields(category, paragraph),
         }
         for category in paragraph.categories
     ]
 
 
 def missing_data(paragraph: Paragraph) -> list[str]:
-    """ "Ontbrekende gegevens": per party every field the document shows as "onbekend" (a
-    missing figure is listed, never shown as zero), in both variants and every format; then
-    the paragraph's other warnings."""
-    lines, names = [], []
-    for section in sections(paragraph):
-        for name, fields in section["entries"]:
-            names.append(name)
-            unknown = [label.lower() for label, cell in fields if cell.text == formatting.UNKNOWN]
-            if unknown:
-                lines.append(
-                    _("%(party)s: onbekend: %(fields)s.")
-                    % {"party": name, "fields": ", ".join(unknown)}
-                )
-    listed = tuple(f"{name}: " for name in names)
-    return lines + [w for w in paragraph.warnings if not w.startswith(listed)]
+    """ "Ontbrekende gegevens" (partnerships.paragraph lists them as it builds the paragraph:
+    the texts of BBV art. 15 lid 1, every figure shown as unknown, and the participations
+    whose status is unknown), in both variants and every format."""
+    return list(paragraph.warnings)
 
 
-# An entry without data, to read the field labels for the spreadsheet headings.
-_EMPTY = Entry("", "", "", [], "", *(None,) * 8, [], "")
+def _empty_entry() -> Entry:
+    """An entry without data, to read the field labels for the spreadsheet headings."""
+    return Entry("", "", "", "", [], "", {}, [], "")
+
+
+def _total_row(label: str, totals: list[tuple[str, Cell]], labels: list[str]) -> list[Cell]:
+    by_label = dict(totals)
+    incomplete = [name for name, cell in totals if cell.incomplete]
+    note = _("onvolledig: %(columns)s") % {"columns": ", ".join(incomplete)} if incomplete else ""
+    return [
+        Cell(label),
+        Cell(_("Totaal")),
+        *(by_label.get(name, Cell("")) for name in labels),
+        Cell(note),
+    ]
 
 
 def table(paragraph: Paragraph) -> list[list[Cell]]:
-    """One row per party (and per total) for the spreadsheet formats; first row: headings."""
-    labels = [label for label, _cell in entry_fields(_EMPTY)]
-    rows = [[Cell(_("Categorie")), Cell(_("Verbonden partij")), *(Cell(label) for label in labels)]]
-    money_labels = {str(label) for _name, label in MONEY_COLUMNS}
+    """One row per party (and per total) for the spreadsheet formats; first row: headings.
+    The last column says which totals are over partly unknown amounts."""
+    labels = [label for label, _cell in entry_fields(_empty_entry(), paragraph)]
+    heading = [_("Categorie"), _("Verbonden partij"), *labels, _("Opmerking")]
+    rows = [[Cell(text) for text in heading]]
     for section in sections(paragraph):
         if not section["entries"]:
             continue
         for name, fields in section["entries"]:
-            rows.append([Cell(section["label"]), Cell(name), *(cell for _l, cell in fields)])
-        totals = dict(section["totals"])
-        rows.append(
-            [Cell(section["label"]), Cell(_("Totaal"))]
-            + [totals[label] if label in money_labels else Cell("") for label in labels]
-        )
-    overall = dict(total_fields(paragraph))
-    rows.append(
-        [Cell(_("Alle categorieën")), Cell(_("Totaal"))]
-        + [overall[label] if label in money_labels else Cell("") for label in labels]
-    )
+            rows.append(
+                [Cell(section["label"]), Cell(name), *(cell for _l, cell in fields), Cell("")]
+            )
+        rows.append(_total_row(section["label"], section["totals"], labels))
+    rows.append(_total_row(_("Alle categorieën"), total_fields(paragraph, paragraph), labels))
     return rows
 
 
+def spreadsheet_value(cell: Cell):
+    """What an XLSX cell holds: an amount as a number, else the text (xlsx_layout.put keeps
+    a text that starts like a formula a text, with Excel's quote prefix, no apostrophe)."""
+    return cell.amount if cell.amount is not None else cell.text
+
+
+def _csv_value(cell: Cell) -> str:
+    if cell.amount is not None:
+        return f"{cell.amount:f}".replace(".", ",")  # a number as Dutch Excel reads it
+    return neutralise(cell.text)
+
+
 def to_csv(paragraph: Paragraph) -> bytes:
-    """UTF-8 with BOM and ';' as separator: what Dutch Excel opens correctly."""
+    """UTF-8 with BOM and ';' as separator: what Dutch Excel opens correctly. Amounts are
+    numbers with a decimal comma, text cells are neutralised only where they start like a
+    formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([paragraph.title])
+    writer.writerow([neutralise(paragraph.title)])
+    for label, text in introduction(paragraph):
+        writer.writerow([neutralise(label), neutralise(text)])
     for row in table(paragraph):
-        writer.writerow([neutralise(cell.text) for cell in row])
+        writer.writerow([_csv_value(cell) for cell in row])
     for line in missing_data(paragraph):
         writer.writerow([str(MISSING), neutralise(line)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -152,12 +183,17 @@ def to_xlsx(paragraph: Paragraph) -> bytes:
     header = xlsx_layout.header_row(sheet, [cell.text for cell in heading])
     for row in rows:
         xlsx_layout.data_row(
-            sheet,
-            [cell.amount if cell.amount is not None else cell.text for cell in row],
-            bold=row[1].text == _("Totaal"),
+            sheet, [spreadsheet_value(cell) for cell in row], bold=row[1].text == _("Totaal")
         )
     xlsx_layout.fit_columns(sheet, first_row=header)
     xlsx_layout.finish(sheet, header=header, title=paragraph.title, frozen_columns=2)
+    # BBV art. 15 lid 1 onder a on a sheet of its own: the table above stays one to calculate with
+    texts = workbook.create_sheet(_("Visie en beleid"))
+    texts_header = xlsx_layout.header_row(texts, [_("Onderdeel"), _("Tekst")])
+    for label, text in introduction(paragraph):
+        xlsx_layout.data_row(texts, [label, text])
+    xlsx_layout.fit_columns(texts, first_row=texts_header)
+    xlsx_layout.finish(texts, header=texts_header, title=paragraph.title)
     missing = missing_data(paragraph)
     if missing:
         listing = workbook.create_sheet(str(MISSING)[:31])
@@ -194,6 +230,9 @@ def to_docx(paragraph: Paragraph, template: bytes | None = None) -> bytes:
         organisation=paragraph.organisation.name,
     )
     writer.heading(paragraph.title, 1)
+    for label, text in introduction(paragraph):
+        writer.heading(label, 2)
+        writer.text(text)
     for part in sections(paragraph):
         writer.heading(part["label"], 2)
         if not part["entries"]:
@@ -205,9 +244,8 @@ def to_docx(paragraph: Paragraph, template: bytes | None = None) -> bytes:
         total = _("Totaal %(category)s") % {"category": part["label"]}
         writer.heading(total, 3)
         _field_table(writer, _("Bedrag"), part["totals"], amounts=True)
-    overall = _("Totaal alle verbonden partijen")
-    writer.heading(overall, 2)
-    _field_table(writer, _("Bedrag"), total_fields(paragraph), amounts=True)
+    writer.heading(_("Totaal alle verbonden partijen"), 2)
+    _field_table(writer, _("Bedrag"), total_fields(paragraph, paragraph), amounts=True)
     writer.heading(str(MISSING), 2)
     missing = missing_data(paragraph)
     if not missing:
@@ -222,8 +260,9 @@ def to_html(paragraph: Paragraph) -> bytes:
         "partnerships/paragraph.html",
         {
             "paragraph": paragraph,
+            "introduction": introduction(paragraph),
             "sections": sections(paragraph),
-            "totals": total_fields(paragraph),
+            "totals": total_fields(paragraph, paragraph),
             "missing": missing_data(paragraph),
         },
     ).encode("utf-8")

@@ -14,8 +14,10 @@ from partnerships.models import (
     Contribution,
     CostKey,
     CostKeyPercentage,
+    FinancialInterest,
     LegalBasis,
     ParagraphTemplate,
+    ParagraphText,
     Participation,
     Party,
     Risk,
@@ -23,7 +25,6 @@ from partnerships.models import (
     Theme,
     UsageFigure,
 )
-from partnerships.models.participations import FINANCIAL_FIELDS
 from registry import access
 from registry.access import ADD, DELETE, VIEW
 from registry.models import RoleKind
@@ -101,9 +102,9 @@ class PartyPolicy(Policy):
 
 
 class ParticipationPolicy(Policy):
-    """An organisation's own: read by it, its supervisor and administrators; registered and
-    deleted by its griffie; its register fields changed by the griffie, its financial
-    interest by finance."""
+    """An organisation's own: read by it, its supervisor and administrators; registered,
+    changed and deleted by its griffie. Finance opens it to keep its financial interest per
+    year (FinancialInterest, its own record) but changes none of its fields."""
 
     created_by = GRIFFIE
     party = "party"
@@ -118,13 +119,7 @@ class ParticipationPolicy(Policy):
         return record.organisation_id in g.orgs(*keepers)
 
     def editable(self, g, record, names):
-        roles = g.roles_for(record.organisation_id)
-        allowed: set[str] = set()
-        if GRIFFIE in roles:
-            allowed |= set(names) - set(FINANCIAL_FIELDS)
-        if FINANCE in roles:
-            allowed |= set(names) & set(FINANCIAL_FIELDS)
-        return allowed
+        return set(names) if GRIFFIE in g.roles_for(record.organisation_id) else set()
 
     def refusal(self, g, record):
         name = record.organisation.name if record.organisation_id else _("deze organisatie")
@@ -142,12 +137,15 @@ def register() -> None:
         AnnualFigures: SharedRecord("party", FINANCE),
         Risk: SharedRecord("figures__party", FINANCE, locked=("figures",)),
         UsageFigure: OwnRecord("organisation", (FINANCE,), party="party", locked=("party",)),
-        Contribution: OwnRecord(
-            "participation__organisation",
-            (FINANCE,),
-            party="participation__party",
-            locked=("participation",),
-        ),
+        **{
+            model: OwnRecord(
+                "participation__organisation",
+                (FINANCE,),
+                party="participation__party",
+                locked=("participation",),
+            )
+            for model in (Contribution, FinancialInterest)
+        },
     }
     policies = {
         Party: PartyPolicy(),
@@ -156,6 +154,7 @@ def register() -> None:
         **griffie_shared,
         **money,
         Theme: ReferenceData(),
+        ParagraphText: OwnRecord("organisation", (FINANCE, GRIFFIE), locked=("organisation",)),
         # the paragraph's house style: kept by finance, who make the paragraph
         ParagraphTemplate: OwnRecord("organisation", (FINANCE,), locked=("organisation",)),
     }
@@ -172,11 +171,14 @@ def register_public() -> None:
     """What the public pages show to anyone: the shared catalogue (parties, their legal basis,
     bodies, keys and figures, which come from adopted, published documents) and, of an
     organisation that publishes (Organisation.publishes), its participations (not a declined
-    registration), contributions, usage and the seats its office holders hold."""
+    registration), contributions, financial interest per year, usage, the texts of its
+    paragraph and the seats its office holders hold."""
     for model in (Party, LegalBasis, Body, CostKey, CostKeyPercentage, AnnualFigures, Risk, Theme):
         access.register_public(model, Q())
     publishes = Q(organisation__publishes=True)
     access.register_public(Participation, publishes & ~Q(confirmation=Confirmation.DECLINED))
-    access.register_public(Contribution, Q(participation__organisation__publishes=True))
+    for model in (Contribution, FinancialInterest):
+        access.register_public(model, Q(participation__organisation__publishes=True))
+    access.register_public(ParagraphText, publishes)
     access.register_public(UsageFigure, publishes)
     access.register_public(Seat, publishes & Q(holder_role__in=PUBLIC_HOLDERS))

@@ -5,7 +5,7 @@ Each returns a queryset whose evaluation takes a fixed number of queries, whatev
 
 from django.db.models import Count, Q, QuerySet
 
-from partnerships import bbv
+from partnerships.choices import VerbondenPartij
 from partnerships.models import ParagraphTemplate, Participation, Party
 from registry import access
 
@@ -24,15 +24,18 @@ def parties_for_list(queryset: QuerySet[Party], user) -> QuerySet[Party]:
     )
 
 
-def participations_for_list(queryset: QuerySet[Participation]) -> QuerySet[Participation]:
-    return queryset.select_related("party", "organisation").annotate(
-        verbonden_partij=bbv.verbonden_partij_annotation()
-    )
+def participations_for_list(
+    queryset: QuerySet[Participation], year: int
+) -> QuerySet[Participation]:
+    """With party and organisation, and whether each is a verbonden partij in `year` and
+    why (partnerships.bbv), in one query."""
+    return queryset.select_related("party", "organisation").with_verbonden_partij(year)
 
 
-def parties_verbonden_for(organisation_ids=None) -> Q:
-    """Parties that are a verbonden partij for at least one of `organisation_ids` (None: any)."""
-    participations = Participation.objects.filter(bbv.verbonden_partij_q())
+def parties_verbonden_for(year: int, organisation_ids=None, status=VerbondenPartij.YES) -> Q:
+    """Parties in which at least one of `organisation_ids` (None: any) has a participation of
+    `status` (a verbonden partij, by default) in `year`."""
+    participations = Participation.objects.with_verbonden_partij(year).filter(vp_status=status)
     if organisation_ids is not None:
         participations = participations.filter(organisation_id__in=organisation_ids)
     return Q(pk__in=participations.values("party_id"))

@@ -24,7 +24,14 @@ from django.utils.translation import gettext as _
 from partnerships.allocation import percentages_problem
 from partnerships.choices import Confirmation, ContributionBasis, KeyMethod
 from partnerships.contributions import budget_allocation, member_key, participations_in
-from partnerships.models import Contribution, CostKey, CostKeyPercentage, Participation, Party
+from partnerships.models import (
+    Contribution,
+    CostKey,
+    CostKeyPercentage,
+    ParagraphText,
+    Participation,
+    Party,
+)
 from registry import access, writes
 from registry.models import RoleKind
 from registry.workflow import StepRefused
@@ -194,6 +201,20 @@ def percentages_refusal(key: CostKey, percentages: list[Decimal]) -> str | None:
             return _("Alleen een sleutel met vaste percentages heeft percentages per deelnemer.")
         return None
     return percentages_problem(sum(percentages, Decimal(0)))
+
+
+# The paragraph's own texts.
+
+
+def save_paragraph_text(*, user, organisation, year: int, vision: str, intentions: str):
+    """The visie and beleidsvoornemens of `organisation`'s paragraph for `year` (BBV art. 15
+    lid 1 onder a), created or replaced, by its finance staff or griffie."""
+    text = ParagraphText.objects.filter(organisation=organisation, year=year).first()
+    if text is None:
+        text = ParagraphText(organisation=organisation, year=year)
+    text.vision, text.intentions = vision.strip(), intentions.strip()
+    changed = {"vision", "intentions"} | ({"organisation", "year"} if text.pk is None else set())
+    return writes.save(user=user, record=text, changed=changed)
 
 
 def register() -> None:

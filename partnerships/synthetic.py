@@ -32,6 +32,7 @@ from partnerships.models import (
     AnnualFigures,
     Body,
     Contribution,
+    FinancialInterest,
     LegalBasis,
     Participation,
     Party,
@@ -132,6 +133,7 @@ def delete_synthetic() -> None:
     )
     for queryset in (
         Contribution.objects.filter(participation__party__in=parties),
+        FinancialInterest.objects.filter(participation__party__in=parties),
         AnnualFigures.objects.filter(party__in=parties),
         Seat.objects.filter(body__party__in=parties),
         Body.objects.filter(party__in=parties),
@@ -250,7 +252,6 @@ def _party(rng: random.Random, number: int, province_name: str, themes) -> tuple
 def _participation(rng, party: Party, municipality: Organisation) -> Participation:
     governing = GOVERNING_BODY[party.legal_form]
     has_seat = governing is not None and governing != BodyKind.CONSULTATION
-    shares = party.legal_form in SHAREHOLDING_FORMS
     joined = (
         party.start_date if rng.random() < 0.8 else datetime.date(rng.randint(2016, 2024), 1, 1)
     )
@@ -261,10 +262,21 @@ def _participation(rng, party: Party, municipality: Organisation) -> Participati
         confirmation=Confirmation.CONFIRMED,
         seats=1 if has_seat else 0,
         voting_weight=Decimal(rng.randint(1, 20)) if has_seat else None,
-        shares_count=rng.randint(100, 50_000) if shares else None,
+    )
+
+
+def _interest(rng, participation: Participation, year: int) -> FinancialInterest:
+    """The financial interest at the end of `year`: shares in a company, and now and then a
+    guarantee or a loan; the rest known to be nothing."""
+    shares = participation.party.legal_form in SHAREHOLDING_FORMS
+    return FinancialInterest(
+        participation=participation,
+        year=year,
+        shares_count=rng.randint(100, 50_000) if shares else 0,
         share_nominal_value=Decimal("1.00") if shares else None,
-        guarantees=Decimal(rng.randrange(0, 5_000_000, 1000)) if rng.random() < 0.1 else None,
-        loans=Decimal(rng.randrange(0, 2_000_000, 1000)) if rng.random() < 0.05 else None,
+        guarantees=Decimal(rng.randrange(0, 5_000_000, 1000)) if rng.random() < 0.1 else 0,
+        loans=Decimal(rng.randrange(0, 2_000_000, 1000)) if rng.random() < 0.05 else 0,
+        amount_at_risk=0,
     )
 
 
@@ -348,6 +360,14 @@ def generate(seed: int) -> Counts:
         for municipality in chosen
     ]
     Participation.objects.bulk_create(participations, batch_size=2000)
+    FinancialInterest.objects.bulk_create(
+        (
+            _interest(rng, participation, year)
+            for participation in participations
+            for year in (BUDGET_YEAR - 1, BUDGET_YEAR)
+        ),
+        batch_size=2000,
+    )
 
     bodies = []
     for party in parties:

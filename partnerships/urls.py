@@ -11,7 +11,7 @@ from partnerships.spreadsheet_views import (
     spreadsheets_view,
     template_view,
 )
-from partnerships.views import exit_what_if_view, paragraph_view
+from partnerships.views import exit_what_if_view, paragraph_view, wgr_compliance_view
 
 app_name = "partnerships"
 staff = admin.site.admin_view
@@ -24,6 +24,7 @@ urlpatterns = [
         name="exit_what_if",
     ),
     path("admin/aanmeldingen/", staff(confirmations_view), name="confirmations"),
+    path("admin/wgr-bepalingen/", staff(wgr_compliance_view), name="wgr_compliance"),
     path("admin/spreadsheets/", staff(spreadsheets_view), name="spreadsheets"),
     path(
         "admin/spreadsheets/doorvoeren/<int:run_id>/",

@@ -1,5 +1,6 @@
 """Admin pages beyond the model admins: the paragraph "verbonden partijen" (finance staff of
-the organisation) and the what-if of an exit (everyone who may read the participation)."""
+the organisation), the what-if of an exit (everyone who may read the participation) and the
+check of the Wgr regelingen against the provisions required since 1 July 2024."""
 
 import datetime
 
@@ -8,12 +9,14 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships import compliance
 from partnerships.allocation import AllocationError
 from partnerships.contributions import budget_years
 from partnerships.leaving import exit_not_possible, exit_what_if
-from partnerships.models import ParagraphTemplate, Participation
+from partnerships.models import ParagraphTemplate, Participation, Party
 from partnerships.paragraph import Variant, build_paragraph
 from partnerships.paragraph_formats import CONTENT_TYPES
 from partnerships.paragraph_formats import render as render_format
@@ -142,3 +145,28 @@ def exit_what_if_view(request, participation_id: int):
         "not_possible": exit_not_possible(party),
     }
     return render(request, "partnerships/exit_what_if.html", context)
+
+
+def parties_to_check(user):
+    """The regelingen a user looks at: all (administrators), else those in which an
+    organisation it reads takes part (a supervisor: its province)."""
+    readable = access.readable_organisations(user)
+    if readable is None:
+        return Party.objects.all()
+    taking_part = Participation.objects.filter(organisation_id__in=readable)
+    return Party.objects.filter(pk__in=taking_part.values("party_id"))
+
+
+def wgr_compliance_view(request):
+    if not access.is_registry_user(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Wgr-regelingen: de bepalingen die sinds 1 juli 2024 verplicht zijn"),
+        "checks": compliance.checks(parties_to_check(request.user), today),
+        "provisions": [str(label) for _name, label in compliance.PROVISIONS],
+        "assumed_years": compliance.ASSUMED_EVALUATION_YEARS,
+        "today": today,
+    }
+    return render(request, "partnerships/wgr_compliance.html", context)

@@ -12,9 +12,9 @@ Each model has a *policy* (registry.policies), registered by its app in AppConfi
 The write check, `save_refusal` / `check_save` and `delete_refusal` / `check_delete`, is the
 one every door asks (admin forms, inlines, actions, the import, commands, services): for a
 change it judges the stored record and the record as it will be saved, refuses moving a
-record to another parent (a policy's `locked` fields), checks the fields that change
-(finance changes only the financial interest of a participation) and, on delete, everything
-the deletion cascades to. A refusal is a Dutch sentence.
+record to another parent (a policy's `locked` fields), checks the fields that change (finance
+keeps the financial interest per year, no field of the participation itself) and, on delete,
+everything the deletion cascades to. A refusal is a Dutch sentence.
 
 Summary of the rights (the README, "Who may do what", says the same for users):
 - every registry user reads the shared catalogue of parties: general data, legal basis,
@@ -228,8 +228,10 @@ def can_add(user, model) -> bool:
     g = grants(user)
     if g.is_admin:
         return True
-    role = policy_for(model).created_by
-    return role is not None and bool(g.orgs(role))
+    roles = policy_for(model).created_by
+    if roles is None:
+        return False
+    return bool(g.orgs(*((roles,) if isinstance(roles, str) else roles)))
 
 
 # The write check.

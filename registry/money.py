@@ -1,5 +1,9 @@
 """Money fields: Decimal with two places, never negative where the rule says so."""
 
+import math
+from decimal import Decimal
+from fractions import Fraction
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -32,3 +36,15 @@ def non_negative(model_name: str, *fields: str):
         )
         for field in fields
     ]
+
+
+CENT = Decimal("0.01")
+
+
+def to_cent_half_up(value: Decimal | Fraction) -> Decimal:
+    """An amount rounded to the cent, a half cent away from zero (€ 2.500,025 -> € 2.500,03;
+    Decimal's own quantize would round half to even). For a single amount that is not part
+    of a split; a split rounds with the largest remainder (partnerships.allocation)."""
+    cents = abs(Fraction(value)) * 100
+    whole = math.floor(cents + Fraction(1, 2))
+    return (Decimal(whole) * CENT).copy_sign(Decimal(1) if value >= 0 else Decimal(-1))

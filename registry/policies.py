@@ -33,7 +33,8 @@ def _in(path: str, ids) -> Q:
 
 
 class Policy:
-    created_by: str | None = None  # the role that registers new records; None: administrators
+    # the role (or roles) that register new records; None: administrators (and services)
+    created_by: str | tuple[str, ...] | None = None
     party: str = ""  # the path to the party the record belongs to, if any
     locked: tuple[str, ...] = ()
 
@@ -109,7 +110,7 @@ class OwnRecord(Policy):
         self.keepers = tuple(keepers)
         self.party = party
         self.locked = tuple(locked)
-        self.created_by = self.keepers[0] if creators == "keepers" else creators
+        self.created_by = self.keepers if creators == "keepers" else creators
 
     def rows(self, g, action):
         orgs = g.readable if action == VIEW else g.orgs(*self.keepers)

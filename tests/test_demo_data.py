@@ -72,8 +72,12 @@ def test_participants_are_only_those_the_sources_name(demo):
             "Bronkhorst",
         ]
     )
-    # the overview maps lost who takes part in Twence: left unknown, not invented
-    assert not Party.objects.get(name="Twence Holding BV").participations.exists()
+    # appendix B: "Twente (14)" for Enexis, Vitens and BNG
+    for name in ("Enexis NV", "Vitens NV", "BNG Bank NV"):
+        assert Party.objects.get(name=name).participations.count() == 14
+    # the overview maps lost who else takes part in Twence: only Enschede's, illustrative
+    twence = Party.objects.get(name="Twence Holding BV").participations
+    assert list(twence.values_list("organisation__name", flat=True)) == ["Enschede"]
 
 
 def test_u16_follows_the_municipal_merger_of_vianen(demo):
@@ -110,9 +114,25 @@ def test_demo_gives_enschede_a_real_paragraph(demo):
 
     enschede = Organisation.objects.get(cbs_code="GM0153")
     paragraph = build_paragraph(enschede, 2027, Variant.BUDGET)
-    names = [entry.name for entry in paragraph.entries]
-    assert names == ["Gemeentelijk Belastingkantoor Twente", "Veiligheidsregio Twente"]
-    assert all(entry.contribution and entry.equity_end for entry in paragraph.entries)
+    by_category = {c.code: [entry.name for entry in c.entries] for c in paragraph.categories}
+    assert by_category == {
+        "a": [
+            "GGD Twente",
+            "Gemeentelijk Belastingkantoor Twente",
+            "Regio Twente",
+            "Stadsbank Oost-Nederland",
+            "Veiligheidsregio Twente",
+        ],
+        "b": ["BNG Bank NV", "Enexis NV", "Twence Holding BV", "Vitens NV"],
+        "c": [],
+        "d": [],
+    }
+    assert all(entry.reason.startswith("bestuurlijk belang: ") for entry in paragraph.entries)
+    gbt = paragraph.categories[0].entries[1]
+    assert gbt.amount("contribution") and gbt.amount("equity_end")
+    assert paragraph.vision and paragraph.intentions
+    unknown = [w for w in paragraph.warnings if "onbekend of dit een verbonden partij is" in w]
+    assert [w.split(":")[0] for w in unknown] == ["Dimpact", "Stichting Kennispark Twente"]
     gbt = Party.objects.get(short_name="GBT")
     contributions = sum(p.contributions.get(year=2027).budgeted for p in gbt.participations.all())
     assert contributions == gbt.annual_figures.get(year=2027).contributions_total
@@ -144,8 +164,16 @@ def test_demo_has_a_realistic_cycle_and_completed_evaluations(demo):
         ("GBT", "budget_to_province"),
         ("VRT", "framework"),
     ]
+    on_time = with_state(CycleDocument.objects.all(), datetime.date(2026, 11, 22)).get(
+        party__short_name="GBT", kind="framework"
+    )
+    assert on_time.received_on > on_time.due_on and on_time.state == DocumentState.ON_TIME
+    amendment = CycleDocument.objects.get(party__short_name="GBT", kind="budget_amendment")
+    assert amendment.zienswijzen.count() == amendment.party.participations.count()
     enschede_gbt = Zienswijze.objects.get(
-        document__party__short_name="GBT", organisation__cbs_code="GM0153"
+        document__party__short_name="GBT",
+        document__kind="draft_budget",
+        organisation__cbs_code="GM0153",
     )
     assert enschede_gbt.status == ZienswijzeStatus.SENT
     assert [s.target for s in enschede_gbt.steps.all()] == ["in_preparation", "decided", "sent"]
@@ -164,7 +192,8 @@ README_EXAMPLE = "fixtures/spreadsheets/voorbeeld-deelnemingen-gbt.xlsx"
 
 
 def import_readme_example(username="toezicht.overijssel"):
-    """The README's example: the supervisor imports the GBT sheet as participations."""
+    """The README's example: the supervisor imports the GBT sheet as participations (its
+    "Garanties" column is reported as belonging to the financial interest per year)."""
     from django.contrib.auth import get_user_model
 
     from partnerships.models.imports import ImportChannel
@@ -176,6 +205,7 @@ def import_readme_example(username="toezicht.overijssel"):
             user, "participations", handle.read(), "voorbeeld.xlsx", channel=ImportChannel.ADMIN
         )
     assert plan.ok
+    assert any("hoort nu bij “Financieel belang per jaar”" in n for n in plan.notices)
     return plan
 
 
@@ -186,7 +216,9 @@ def test_the_readme_import_example_then_loading_the_demo_again_works(demo):
     almelo = gbt.participations.get(organisation__cbs_code="GM0141")
     assert almelo.start_date == datetime.date(2009, 1, 1)  # as imported, not the demo's
     enschede = gbt.participations.get(organisation__cbs_code="GM0153")
-    assert enschede.seats == 2 and enschede.guarantees == 1_250_000
+    # its "Garanties" column belongs to the financial interest per year: told, not read
+    assert enschede.seats == 2
+    assert not enschede.financial_interests.filter(guarantees=1_250_000).exists()
     assert gbt.participations.filter(organisation__cbs_code="GM1774").exists()  # new one kept
     assert gbt.participations.filter(organisation__cbs_code="GM0141").count() == 1
     assert "Door gebruikers gewijzigd, niet overschreven" in output

@@ -18,6 +18,7 @@ from evaluations.models import Evaluation, FollowUpAction
 from evaluations.schedule import current_participations, schedule_for
 from partnerships.cycle.choices import ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, Zienswijze
+from partnerships.cycle.queries import NOT_YET_SENT
 from registry import formatting
 
 
@@ -41,7 +42,7 @@ class AgendaItem:
 def _documents(party_ids, today, until, visible) -> list[AgendaItem]:
     documents = (
         visible(CycleDocument.objects.all())
-        .filter(party_id__in=party_ids, received_on__isnull=True, due_on__lte=until)
+        .filter(NOT_YET_SENT, party_id__in=party_ids, due_on__lte=until)
         .select_related("party")
     )
     return [
@@ -104,7 +105,14 @@ def _evaluations(schedule, today, until) -> list[AgendaItem]:
                 overdue=due.overdue(today),
                 url=reverse("admin:evaluations_evaluation_changelist")
                 + f"?party__id__exact={due.party.pk}",
-                detail=_("elke %(years)s jaar; %(label)s: %(since)s")
+                detail=(
+                    _(
+                        "elke %(years)s jaar (aanname: de regeling noemt geen "
+                        "evaluatietermijn); %(label)s: %(since)s"
+                    )
+                    if due.interval_assumed
+                    else _("elke %(years)s jaar; %(label)s: %(since)s")
+                )
                 % {
                     "years": due.interval_years,
                     "label": due.since_label,

@@ -8,7 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.cycle import calendar, services, zienswijzen
-from partnerships.cycle.choices import CouncilDecision, DocumentState, ZienswijzeStatus
+from partnerships.cycle.choices import (
+    CouncilDecision,
+    DocumentKind,
+    DocumentState,
+    Supervisor,
+    ZienswijzeStatus,
+)
 from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from partnerships.cycle.queries import state_conditions, with_overdue, with_state
 from registry import access
@@ -24,12 +30,13 @@ from registry.admin_base import (
 from registry.models import Organisation, OrganisationKind, RoleKind
 
 User = get_user_model()
+TO_SUPERVISOR = (DocumentKind.BUDGET_TO_PROVINCE, DocumentKind.ACCOUNTS_TO_PROVINCE)
 
 
 @offered_to(RoleKind.GRIFFIE)
 @admin.action(description=_("Begrotingscyclus van volgend jaar klaarzetten"))
 def create_next_budget_cycle(model_admin, request, queryset):
-    """On the party list: the five cycle documents of next budget year, where missing."""
+    """On the party list: the five yearly cycle documents of next budget year, where missing."""
     year = timezone.localdate().year + 1
     for party in queryset:
         if not calendar.has_cycle(party):
@@ -56,7 +63,14 @@ def create_next_budget_cycle(model_admin, request, queryset):
 
 @admin.register(RuleSet)
 class RuleSetAdmin(ReferenceDataAdmin):
-    list_display = ("name", "valid_from", "valid_until", "draft_weeks_before_board")
+    list_display = (
+        "name",
+        "valid_from",
+        "valid_until",
+        "draft_weeks_before_board",
+        "atw_after_event",
+        "atw_before_date",
+    )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)  # recomputes every deadline
@@ -98,20 +112,32 @@ class ProvinceFilter(OrganisationFilter):
 
 @admin.register(CycleDocument)
 class CycleDocumentAdmin(RegisterAdmin):
-    list_display = ("party", "year", "kind", "due_on", "received_on", "adopted_on", "state_label")
+    list_display = (
+        "party",
+        "year",
+        "kind",
+        "due_on",
+        "sent_on",
+        "received_on",
+        "adopted_on",
+        "state_label",
+        "supervisor_label",
+    )
     list_select_related = ("party",)
     list_filter = (StateFilter, ProvinceFilter, "year", "kind")
     search_fields = ("party__name", "party__short_name")
     autocomplete_fields = ("party",)
-    readonly_fields = ("due_on", "due_rule")
+    readonly_fields = ("due_on", "due_rule", "state_label", "supervisor_label")
     fields = (
         "party",
         "year",
-        "kind",
+        ("kind", "sequence", "without_zienswijze"),
         "board_meeting_on",
         ("due_on", "due_rule"),
-        "received_on",
+        ("sent_on", "received_on"),
+        "state_label",
         "adopted_on",
+        "supervisor_label",
         "url",
         "document",
         "notes",
@@ -122,7 +148,13 @@ class CycleDocumentAdmin(RegisterAdmin):
 
     @admin.display(description=_("stand"), ordering="state")
     def state_label(self, document):
-        return DocumentState(document.state).label
+        return document.state_label or "-"
+
+    @admin.display(description=_("toezichthouder"))
+    def supervisor_label(self, document):
+        if document.kind not in TO_SUPERVISOR or getattr(document, "supervisor", None) is None:
+            return "-"
+        return Supervisor(document.supervisor).label
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)  # the deadline; opens the zienswijzen

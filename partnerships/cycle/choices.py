@@ -7,16 +7,26 @@ class DocumentKind(models.TextChoices):
 
     FRAMEWORK = "framework", _("Kaderbrief")  # the general financial and policy framework
     DRAFT_BUDGET = "draft_budget", _("Ontwerpbegroting")  # to the councils
-    BUDGET_TO_PROVINCE = "budget_to_province", _("Begroting aan GS")  # as adopted
+    # as adopted, to GS or, when a province takes part, the Minister of BZK (Wgr art. 58)
+    BUDGET_TO_PROVINCE = "budget_to_province", _("Begroting aan toezichthouder")
+    BUDGET_AMENDMENT = "budget_amendment", _("Begrotingswijziging")  # draft, to the councils
     PROVISIONAL_ACCOUNTS = "provisional_accounts", _("Voorlopige jaarrekening")  # to the councils
-    ACCOUNTS_TO_PROVINCE = "accounts_to_province", _("Jaarrekening aan GS")  # as adopted
+    ACCOUNTS_TO_PROVINCE = "accounts_to_province", _("Jaarrekening aan toezichthouder")
+
+
+class Supervisor(models.TextChoices):
+    """Who receives the adopted begroting and jaarrekening."""
+
+    PROVINCE = "province", _("Gedeputeerde Staten")
+    MINISTER = "minister", _("Minister van BZK (een provincie neemt deel, Wgr art. 58)")
 
 
 class DocumentState(models.TextChoices):
     EXPECTED = "expected", _("verwacht")
-    OVERDUE = "overdue", _("te laat, nog niet ontvangen")
-    ON_TIME = "on_time", _("op tijd ontvangen")
-    LATE = "late", _("te laat ontvangen")
+    # judged on the day the document was sent, or received when that is not known
+    OVERDUE = "overdue", _("te laat, nog niet verzonden of ontvangen")
+    ON_TIME = "on_time", _("op tijd")
+    LATE = "late", _("te laat")
     NO_DEADLINE = "no_deadline", _("termijn onbekend")
 
 

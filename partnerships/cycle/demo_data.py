@@ -5,6 +5,7 @@ user has taken a step on, are left as they are (registry.demo_data)."""
 
 from django.contrib.auth import get_user_model
 
+from partnerships.cycle import calendar
 from partnerships.cycle.choices import DocumentKind, ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, Zienswijze
 from partnerships.cycle.services import ensure_cycle, take_step
@@ -37,10 +38,20 @@ def _load_cycle(data, report: DemoReport) -> int:
             report.conflicts.append(f"samenwerkingsverband {row['party']} ontbreekt")
             continue
         ensure_cycle(party, row["year"], user=ServerAdministrator())
-        for kind in DocumentKind.values:
+        for kind in calendar.YEARLY_KINDS:
             if kind in row:
                 document = CycleDocument.objects.get(party=party, year=row["year"], kind=kind)
                 _save_document(document, row[kind], report)
+        for amendment in row.get(DocumentKind.BUDGET_AMENDMENT, []):
+            match = {
+                "party": party,
+                "year": row["year"],
+                "kind": DocumentKind.BUDGET_AMENDMENT,
+                "sequence": amendment["sequence"],
+            }
+            document = CycleDocument.objects.filter(**match).first() or CycleDocument(**match)
+            values = {k: v for k, v in amendment.items() if k != "sequence"}
+            _save_document(document, values, report)
     return CycleDocument.objects.count()
 
 
@@ -48,7 +59,8 @@ def _load_zienswijzen(data, griffie_user, report: DemoReport) -> None:
     for row in data["zienswijze"]:
         zienswijze = Zienswijze.objects.filter(
             document__party__code=row["party"],
-            document__kind=DocumentKind.DRAFT_BUDGET,
+            document__kind=row.get("document", DocumentKind.DRAFT_BUDGET),
+            document__sequence=row.get("sequence", 1),
             organisation__cbs_code=row["org"],
         ).first()
         if zienswijze is None:

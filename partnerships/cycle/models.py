@@ -11,7 +11,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
+from partnerships.cycle.choices import (
+    CouncilDecision,
+    DocumentKind,
+    DocumentState,
+    ZienswijzeStatus,
+)
 from partnerships.models.finance import year_field
 from registry.files import DOCUMENTS, ProtectedFileField
 from registry.periods import dates_in_order, overlaps
@@ -41,8 +46,9 @@ def _weeks(label: str, default: int):
 
 class RuleSet(models.Model):
     """The terms of the Wgr for the budget cycle over a period. The defaults are those since the
-    amendment of 1 July 2022; the earlier terms are a second rule set (data migration). A
-    document follows the rule set in force on 1 January of the year it is due in."""
+    amendment of 1 July 2022; the earlier terms are a second rule set (data migration). A term
+    follows the rule set in force while it runs (cycle.calendar), and the Algemene
+    termijnenwet extends it as the two settings below say (cycle.holidays)."""
 
     name = models.CharField(_("naam"), max_length=120)
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
@@ -64,6 +70,24 @@ class RuleSet(models.Model):
     accounts_to_province_weeks = _weeks(_("jaarrekening aan GS: weken na vaststelling"), 2)
     accounts_to_province_before_day, accounts_to_province_before_month = _day_and_month(
         _("jaarrekening aan GS vóór (jaar na het begrotingsjaar)"), 15, 7
+    )
+    atw_after_event = models.BooleanField(
+        _("Algemene termijnenwet bij “binnen … weken na”"),
+        default=True,
+        help_text=_(
+            "Een termijn die op een zaterdag, zondag of erkende feestdag eindigt, loopt door tot "
+            "de eerstvolgende werkdag (Atw art. 1 lid 1)."
+        ),
+    )
+    atw_before_date = models.BooleanField(
+        _("Algemene termijnenwet bij “vóór [datum]”"),
+        default=True,
+        help_text=_(
+            "Of de Atw ook een termijn tot een vaste datum verlengt (een juridische keuze): "
+            "valt de laatste dag vóór de datum in het weekend, dan telt de eerstvolgende "
+            "werkdag. Termijnen die terugrekenen (“12 weken vóór de vergadering”) worden nooit "
+            "verlengd (Atw art. 1 lid 2)."
+        ),
     )
     source = models.CharField(_("bron"), max_length=200, blank=True)
     history = HistoricalRecords()
@@ -111,8 +135,10 @@ class RuleSet(models.Model):
 
 
 class CycleDocument(models.Model):
-    """One document of a party's budget cycle for budget year `year`. `due_on` is computed by
-    cycle.calendar from the rule set in force (stored so lists and reminders can filter)."""
+    """One document of a party's budget cycle for budget year `year`; begrotingswijzigingen by
+    sequence number. `due_on` is computed by cycle.calendar from the rule set in force (stored
+    so lists and reminders can filter). The Wgr tests the day a document is sent ("zendt …
+    vóór"); when that is not known, the day it was received stands in (queries.with_state)."""
 
     party = models.ForeignKey(
         "partnerships.Party",
@@ -122,17 +148,40 @@ class CycleDocument(models.Model):
     )
     year = year_field(_("begrotingsjaar"))
     kind = models.CharField(_("stuk"), max_length=30, choices=DocumentKind.choices)
+    sequence = models.PositiveSmallIntegerField(
+        _("volgnummer"), default=1, help_text=_("Bij meer begrotingswijzigingen in een jaar.")
+    )
+    without_zienswijze = models.BooleanField(
+        _("zonder zienswijze"),
+        default=False,
+        help_text=_(
+            "Een begrotingswijziging van een categorie waarvoor de regeling de zienswijze van "
+            "de raden uitzondert (Wgr art. 35)."
+        ),
+    )
     board_meeting_on = models.DateField(
         _("vergadering algemeen bestuur"),
         null=True,
         blank=True,
         help_text=_("Waarin de begroting wordt vastgesteld; bepaalt de termijn van het ontwerp."),
     )
+    sent_on = models.DateField(
+        _("verzonden op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Door het (dagelijks) bestuur. De Wgr toetst de verzending (“zendt … vóór”); zonder "
+            "deze datum telt de ontvangst."
+        ),
+    )
     received_on = models.DateField(
         _("ontvangen op"),
         null=True,
         blank=True,
-        help_text=_("Door de raden, of bij een stuk aan GS: door Gedeputeerde Staten."),
+        help_text=_(
+            "Door de raden, of bij een stuk aan de toezichthouder: door GS of de minister. "
+            "Opent de zienswijzen op een ontwerpbegroting of begrotingswijziging."
+        ),
     )
     adopted_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
     due_on = models.DateField(_("uiterlijk"), null=True, blank=True, editable=False)
@@ -145,17 +194,53 @@ class CycleDocument(models.Model):
     class Meta:
         verbose_name = _("stuk begrotingscyclus")
         verbose_name_plural = _("stukken begrotingscyclus")
-        ordering = ["year", "party__name", "kind"]
+        ordering = ["year", "party__name", "kind", "sequence"]
         constraints = [
             models.UniqueConstraint(
-                fields=["party", "year", "kind"],
-                name="one_cycle_document_per_kind",
+                fields=["party", "year", "kind", "sequence"],
+                name="one_cycle_document_per_kind_and_sequence",
                 violation_error_message=_("Dit stuk staat al in de cyclus van dit jaar."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sent_on__isnull=True)
+                | models.Q(received_on__isnull=True)
+                | models.Q(received_on__gte=models.F("sent_on")),
+                name="cycle_document_sent_before_received",
+                violation_error_message=_(
+                    "Een stuk wordt niet ontvangen vóórdat het verzonden is."
+                ),
+            ),
         ]
 
     def __str__(self):
-        return f"{self.party.name} – {self.get_kind_display()} {self.year}"
+        label = f"{self.party.name} – {self.get_kind_display()} {self.year}"
+        if self.kind == DocumentKind.BUDGET_AMENDMENT:
+            label += f" ({self.sequence})"
+        return label
+
+    @property
+    def state_label(self) -> str:
+        """The state that queries.with_state annotated, in words, saying what was judged: the
+        sent date, or the received date when no sent date is known ("" when not annotated)."""
+        state = getattr(self, "state", None)
+        if state is None:
+            return ""
+        label = DocumentState(state).label
+        if state not in (DocumentState.ON_TIME, DocumentState.LATE):
+            return label
+        if self.judged_on_receipt:
+            return _("%(state)s ontvangen (verzenddatum onbekend)") % {"state": label}
+        return _("%(state)s verzonden") % {"state": label}
+
+    def clean(self):
+        if self.kind != DocumentKind.BUDGET_AMENDMENT and self.sequence != 1:
+            raise ValidationError(
+                {"sequence": _("Alleen begrotingswijzigingen hebben een volgnummer.")}
+            )
+        if self.kind != DocumentKind.BUDGET_AMENDMENT and self.without_zienswijze:
+            raise ValidationError(
+                {"without_zienswijze": _("Alleen een begrotingswijziging kan zonder zienswijze.")}
+            )
 
 
 class Zienswijze(models.Model):

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partnerships.cycle import calendar
-from partnerships.cycle.calendar import apply_deadline, rule_set_for, zienswijze_deadline
-from partnerships.cycle.choices import CouncilDecision, DocumentKind, ZienswijzeStatus
+from partnerships.cycle.calendar import apply_deadline, zienswijze_deadline
+from partnerships.cycle.choices import CouncilDecision, ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, RuleSet, Zienswijze, ZienswijzeStep
 from partnerships.cycle.zienswijzen import ZIENSWIJZE_DOCUMENTS, check_step
 from partnerships.models import Party
@@ -26,16 +26,17 @@ S = ZienswijzeStatus
 
 @transaction.atomic
 def ensure_cycle(party: Party, year: int, *, user) -> list[CycleDocument]:
-    """The five documents of `party`'s cycle for budget year `year`, created where missing
-    (by the griffie of a participant, or an administrator)."""
+    """The five yearly documents of `party`'s cycle for budget year `year`, created where
+    missing (by the griffie of a participant, or an administrator). Begrotingswijzigingen are
+    registered one by one, as the board proposes them."""
     if not calendar.has_cycle(party):
         raise ValueError(
             _("%(party)s is geen gemeenschappelijke regeling met een eigen begroting.")
             % {"party": party}
         )
-    existing = {d.kind: d for d in party.cycle_documents.filter(year=year)}
+    existing = {d.kind: d for d in party.cycle_documents.filter(year=year, sequence=1)}
     documents = []
-    for kind in DocumentKind.values:
+    for kind in calendar.YEARLY_KINDS:
         document = existing.get(kind)
         if document is None:
             document = writes.save(
@@ -81,8 +82,9 @@ def open_zienswijzen(document: CycleDocument) -> list[Zienswijze]:
     move with it (in a fixed number of queries, whatever the number of participants)."""
     if document.kind not in ZIENSWIJZE_DOCUMENTS or document.received_on is None:
         return []
-    rules = rule_set_for(document.kind, document.year, list(RuleSet.objects.all()))
-    due_on = zienswijze_deadline(document, rules)
+    if document.without_zienswijze:
+        return []
+    due_on = zienswijze_deadline(document, list(RuleSet.objects.all()))
     participants = (
         document.party.participations.filter(
             overlaps_q(document.received_on, document.received_on),

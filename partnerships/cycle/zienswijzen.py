@@ -26,8 +26,9 @@ WORKFLOW = Workflow(
     ],
 )
 
-# Documents on which the councils are asked for a zienswijze (Wgr art. 35).
-ZIENSWIJZE_DOCUMENTS = (DocumentKind.DRAFT_BUDGET,)
+# Documents on which the councils are asked for a zienswijze (Wgr art. 35: the ontwerpbegroting;
+# lid 5: begrotingswijzigingen, unless the regeling exempts their category).
+ZIENSWIJZE_DOCUMENTS = (DocumentKind.DRAFT_BUDGET, DocumentKind.BUDGET_AMENDMENT)
 
 
 def check_step(zienswijze: Zienswijze, target: str, user, comment: str = "") -> Step:

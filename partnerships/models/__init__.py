@@ -8,7 +8,9 @@ from partnerships.models.finance import (
 )
 from partnerships.models.governance import Body, Seat
 from partnerships.models.imports import ImportRun
+from partnerships.models.interests import FinancialInterest
 from partnerships.models.legal_basis import LegalBasis
+from partnerships.models.paragraph_texts import ParagraphText
 from partnerships.models.participations import Participation
 from partnerships.models.parties import Party, Theme
 from partnerships.models.templates import ParagraphTemplate
@@ -19,9 +21,11 @@ __all__ = [
     "Contribution",
     "CostKey",
     "CostKeyPercentage",
+    "FinancialInterest",
     "ImportRun",
     "LegalBasis",
     "ParagraphTemplate",
+    "ParagraphText",
     "Participation",
     "Party",
     "Risk",

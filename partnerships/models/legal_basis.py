@@ -1,4 +1,9 @@
-"""The documents a party rests on (regeling, amendments, statuten, convenant, DVO), over time."""
+"""The documents a party rests on (regeling, amendments, statuten, convenant, DVO), over time,
+and what a Wgr regeling regulates of the provisions every regeling had to contain by 1 July
+2024 (the Wgr as amended per 1 July 2022, Wet versterking democratische legitimiteit Wgr, with
+two years to bring regelingen in line; the articles were not confirmed here): the councils'
+zienswijze on the board's decisions, how residents are involved (inwonersparticipatie),
+agreements on evaluation, and exit. Each is yes / no / not assessed (empty)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -9,6 +14,15 @@ from simple_history.models import HistoricalRecords
 from partnerships.choices import ExitCostMethod, LegalDocumentKind
 from registry.files import DOCUMENTS, ProtectedFileField
 from registry.periods import dates_in_order
+
+
+def assessment(verbose_name, help_text=""):
+    return models.BooleanField(
+        verbose_name,
+        null=True,
+        blank=True,
+        help_text=help_text or _("Ja, nee, of leeg als het niet beoordeeld is."),
+    )
 
 
 class LegalBasis(models.Model):
@@ -61,6 +75,19 @@ class LegalBasis(models.Model):
         help_text=_("Bij een veelvoud van de bijdrage: hoeveel jaarbijdragen."),
     )
     exit_clause = models.TextField(_("uittredingsbepaling"), blank=True)
+    # the provisions required since 1 July 2024 (Wgr); None: not assessed
+    regulates_zienswijze = assessment(
+        _("regelt de zienswijze van de raden op besluiten van het bestuur")
+    )
+    regulates_participation = assessment(_("regelt de inwonersparticipatie"))
+    regulates_evaluation = assessment(
+        _("bevat afspraken over evaluatie"),
+        help_text=_("Leeg: niet beoordeeld; een evaluatietermijn hierboven telt als ja."),
+    )
+    regulates_exit = assessment(
+        _("regelt de uittreding"),
+        help_text=_("Leeg: niet beoordeeld; een opzegtermijn of uittreedsom telt als ja."),
+    )
 
     history = HistoricalRecords()
 
@@ -75,6 +102,24 @@ class LegalBasis(models.Model):
 
     def __str__(self):
         return self.title
+
+    def provisions(self) -> dict[str, bool | None]:
+        """The four provisions of 1 July 2024 as this version regulates them (None: not
+        assessed); an evaluation interval or an exit clause counts as regulated."""
+        evaluation = self.regulates_evaluation
+        if evaluation is None and self.evaluation_interval_years:
+            evaluation = True
+        exit_ = self.regulates_exit
+        if exit_ is None and (
+            self.exit_notice_months or self.exit_cost_method != ExitCostMethod.NOT_SET
+        ):
+            exit_ = True
+        return {
+            "zienswijze": self.regulates_zienswijze,
+            "participation": self.regulates_participation,
+            "evaluation": evaluation,
+            "exit": exit_,
+        }
 
     def clean(self):
         if self.exit_cost_method == ExitCostMethod.CONTRIBUTION_MULTIPLE and (

@@ -1,4 +1,5 @@
-"""The participation of one organisation in a party: its bestuurlijk and financieel belang."""
+"""The participation of one organisation in a party, with its bestuurlijk belang (seats,
+voting weight); its financieel belang is kept per year (models.interests)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -9,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from partnerships import bbv
 from partnerships.choices import Confirmation
 from registry.models import Organisation
-from registry.money import amount_field, non_negative
+from registry.money import non_negative
 from registry.periods import dates_in_order, overlaps, within
 
 REGISTER_FIELDS = (
@@ -21,18 +22,13 @@ REGISTER_FIELDS = (
     "voting_weight",
     "notes",
 )
-FINANCIAL_FIELDS = (
-    "shares_count",
-    "share_nominal_value",
-    "guarantees",
-    "loans",
-    "amount_at_risk",
-)
 
 
 class ParticipationQuerySet(models.QuerySet):
-    def with_verbonden_partij(self):
-        return self.annotate(verbonden_partij=bbv.verbonden_partij_annotation())
+    def with_verbonden_partij(self, year: int):
+        """Each participation's status as a verbonden partij in `year` (`vp_status`) and what
+        decides it, in the same query (partnerships.bbv)."""
+        return bbv.annotate(self, year)
 
 
 class Participation(models.Model):
@@ -50,9 +46,12 @@ class Participation(models.Model):
     )
     start_date = models.DateField(_("deelname vanaf"), null=True, blank=True)
     end_date = models.DateField(_("deelname tot en met"), null=True, blank=True)
-    # bestuurlijk belang
+    # bestuurlijk belang; empty is unknown, never zero (partnerships.bbv)
     seats = models.PositiveSmallIntegerField(
-        _("zetels"), default=0, help_text=_("Zetels in het hoogste bestuursorgaan.")
+        _("zetels"),
+        null=True,
+        blank=True,
+        help_text=_("Zetels in het hoogste bestuursorgaan; leeg is onbekend, 0 is geen zetel."),
     )
     voting_weight = models.DecimalField(
         _("stemgewicht"),
@@ -61,16 +60,10 @@ class Participation(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
-        help_text=_("Aantal stemmen of percentage volgens de regeling of statuten."),
-    )
-    # financieel belang
-    shares_count = models.PositiveIntegerField(_("aantal aandelen"), null=True, blank=True)
-    share_nominal_value = amount_field(_("nominale waarde per aandeel"))
-    guarantees = amount_field(_("garanties en borgstellingen"))
-    loans = amount_field(_("verstrekte leningen"))
-    amount_at_risk = amount_field(
-        _("bedrag dat verloren gaat bij faillissement"),
-        help_text=_("Inbreng of aansprakelijkheid bij faillissement van de partij."),
+        help_text=_(
+            "Aantal stemmen of percentage volgens de regeling of statuten; leeg is onbekend. "
+            "0 bij aandelen of een lidmaatschap zonder stemrecht."
+        ),
     )
     notes = models.TextField(_("toelichting"), blank=True)
     # Set only by partnerships.services: a new participation waits for the party's side
@@ -95,30 +88,16 @@ class Participation(models.Model):
         ordering = ["party__name", "organisation__name", "start_date"]
         constraints = [
             dates_in_order("participation_dates_in_order"),
-            *non_negative(
-                "participation",
-                "voting_weight",
-                "share_nominal_value",
-                "guarantees",
-                "loans",
-                "amount_at_risk",
-            ),
+            *non_negative("participation", "voting_weight"),
         ]
 
     def __str__(self):
         return f"{self.organisation.name} in {self.party.name}"
 
-    @property
-    def is_verbonden_partij(self) -> bool:
-        return bbv.is_verbonden_partij(
-            legal_form=self.party.legal_form,
-            seats=self.seats,
-            voting_weight=self.voting_weight or 0,
-            shares_count=self.shares_count or 0,
-            guarantees=self.guarantees or 0,
-            loans=self.loans or 0,
-            amount_at_risk=self.amount_at_risk or 0,
-        )
+    def verbonden_partij(self, year: int) -> "bbv.Verdict":
+        """Is this participation a verbonden partij in `year`, and why (or what is missing)?
+        Reads what a `with_verbonden_partij(year)` query annotated, else asks the database."""
+        return bbv.verdict_of(self, year)
 
     def clean(self):
         if not (self.party_id and self.organisation_id):

@@ -136,6 +136,11 @@ class Party(models.Model):
     def has_legal_personality(self) -> bool:
         return profile(self.legal_form).legal_personality
 
+    def _centre_does_not_take_part(self) -> bool:
+        """Participants are registered, and the centre is not among them."""
+        participants = set(self.participations.values_list("organisation_id", flat=True))
+        return bool(participants) and self.centre_organisation_id not in participants
+
     def clean(self):
         if not self.legal_form:
             return
@@ -166,6 +171,11 @@ class Party(models.Model):
                 )
             elif self.centre_organisation.kind != OrganisationKind.MUNICIPALITY:
                 refuse("centre_organisation", _("De centrumgemeente moet een gemeente zijn."))
+            elif self.pk and self._centre_does_not_take_part():
+                refuse(
+                    "centre_organisation",
+                    _("De centrumgemeente neemt zelf deel aan de regeling (Wgr art. 8 lid 4)."),
+                )
         if self.kvk_number and not form.legal_personality:
             refuse(
                 "kvk_number",

@@ -1,5 +1,6 @@
 """The kinds of sheet the register reads and writes, by name."""
 
+from partnerships.spreadsheets.interests import FinancialInterestsKind
 from partnerships.spreadsheets.kinds import SheetKind
 from partnerships.spreadsheets.kinds_money import AnnualFiguresKind, ContributionsKind
 from partnerships.spreadsheets.kinds_register import (
@@ -17,6 +18,7 @@ KINDS: dict[str, SheetKind] = {
         PopulationKind(),
         PartiesKind(),
         ParticipationsKind(),
+        FinancialInterestsKind(),
         AnnualFiguresKind(),
         ContributionsKind(),
     )

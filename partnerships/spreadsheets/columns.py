@@ -51,8 +51,14 @@ class HeaderMatch:
         return self.positions.get(name)
 
 
-def match_headers(columns: tuple[Column, ...], rows: list[tuple[int, list]]) -> HeaderMatch:
-    """Find the header row (the first of the first rows with most known headers) and map it."""
+def match_headers(
+    columns: tuple[Column, ...],
+    rows: list[tuple[int, list]],
+    moved: tuple[Column, ...] = (),
+    moved_to: str = "",
+) -> HeaderMatch:
+    """Find the header row (the first of the first rows with most known headers) and map it.
+    A header of a column that moved to the kind `moved_to` is reported as such."""
     candidates = rows[:HEADER_SEARCH_ROWS]
     if not candidates:
         return HeaderMatch(0, {}, problems=[_("Het bestand heeft geen kopregel en geen rijen.")])
@@ -66,7 +72,15 @@ def match_headers(columns: tuple[Column, ...], rows: list[tuple[int, list]]) -> 
         header = str(cell).strip()
         column = next((c for c in columns if c.matches(header)), None)
         where = column_letter(index)
-        if column is None:
+        if column is None and any(c.matches(header) for c in moved):
+            match.unknown.append(
+                _(
+                    "Kolom %(col)s “%(header)s” hoort nu bij “%(kind)s” en wordt hier niet "
+                    "ingelezen."
+                )
+                % {"col": where, "header": header, "kind": moved_to}
+            )
+        elif column is None:
             match.unknown.append(
                 _("Kolom %(col)s “%(header)s” is onbekend en wordt niet ingelezen.")
                 % {"col": where, "header": header}

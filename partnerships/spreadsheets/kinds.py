@@ -16,6 +16,7 @@ from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import Column
 from registry import access, writes
 from registry.models import Organisation
+from registry.periods import overlaps, year_span
 
 
 class RowRefused(Exception):
@@ -63,6 +64,9 @@ class SheetKind:
     columns: tuple[Column, ...]
     # The user must hold one of these roles (for some organisation) to import this kind.
     roles: tuple[str, ...] = ()
+    # Columns this kind had before that now belong to the kind `moved_to` (a notice says so).
+    moved_columns: tuple[Column, ...] = ()
+    moved_to: str = ""
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -108,6 +112,10 @@ class SheetKind:
     def describe(self, record: Model) -> str:
         return str(record)
 
+    def note(self, record: Model, context: Context) -> str:
+        """What the preview says about the record as it will be, besides its changes."""
+        return ""
+
     def export_queryset(self, user) -> QuerySet:
         raise NotImplementedError
 
@@ -122,6 +130,45 @@ def field_values(row: dict, model, names) -> dict:
             empty = row[name] is None and not model_field.null
             values[name] = model_field.get_default() if empty else row[name]
     return values
+
+
+def year_column(explanation) -> Column:
+    return Column(
+        "year",
+        _("Jaar"),
+        cells.year,
+        explanation,
+        example=2027,
+        allowed=_("jaartal"),
+        required=True,
+    )
+
+
+def running_participation(row: dict, context: Context):
+    """The participation the row's organisation has in the row's party during the row's year
+    (the latest, when it left and rejoined); RowRefused when there is none, RowHidden for an
+    organisation the user may not read. The kind's prepare() put the finders and
+    `participations` (participations_by_pair) in the lookups."""
+    lookups = context.lookups
+    organisation = lookups["organisations"].find(row["organisation"], "organisation")
+    ensure_readable(organisation, context)
+    party = lookups["parties"].find(row)
+    first, last = year_span(row["year"])
+    running = [
+        p
+        for p in lookups["participations"].get((organisation.pk, party.pk), [])
+        if overlaps(p.start_date, p.end_date, first, last)
+    ]
+    if not running:
+        raise RowRefused(
+            _(
+                "%(organisation)s neemt in %(year)d niet deel aan %(party)s; leg eerst de "
+                "deelneming vast"
+            )
+            % {"organisation": organisation.name, "year": row["year"], "party": party.name},
+            "year",
+        )
+    return running[0]
 
 
 def organisation_column(name="organisation", header=None, **options) -> Column:

@@ -9,9 +9,7 @@ from django.utils.translation import gettext as _
 
 from partnerships.choices import ContributionBasis, FiguresKind
 from partnerships.models import AnnualFigures, Contribution
-from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import (
-    Column,
     amount_column,
     choice_column,
     integer_column,
@@ -22,28 +20,15 @@ from partnerships.spreadsheets.kinds import (
     PartyFinder,
     RowRefused,
     SheetKind,
-    ensure_readable,
     field_values,
     participant_columns,
     participations_by_pair,
     party_reference_columns,
+    running_participation,
+    year_column,
 )
 from registry import access
 from registry.models import RoleKind
-from registry.periods import overlaps, year_span
-
-
-def _year_column(explanation) -> Column:
-    return Column(
-        "year",
-        _("Jaar"),
-        cells.year,
-        explanation,
-        example=2027,
-        allowed=_("jaartal"),
-        required=True,
-    )
-
 
 FIGURE_AMOUNTS = (
     ("equity_start", _("Eigen vermogen begin jaar"), ("eigen vermogen 1 1",)),
@@ -65,7 +50,7 @@ class AnnualFiguresKind(SheetKind):
     roles = (RoleKind.FINANCE,)
     columns = (
         *party_reference_columns(),
-        _year_column(_("Het jaar waarover de cijfers gaan.")),
+        year_column(_("Het jaar waarover de cijfers gaan.")),
         choice_column(
             "kind",
             _("Soort document"),
@@ -139,7 +124,7 @@ class ContributionsKind(SheetKind):
     columns = (
         *participant_columns("participation.organisation"),
         *party_reference_columns("participation"),
-        _year_column(_("Het begrotingsjaar.")),
+        year_column(_("Het begrotingsjaar.")),
         amount_column(
             "budgeted",
             _("Begrote bijdrage"),
@@ -183,25 +168,7 @@ class ContributionsKind(SheetKind):
 
     def locate(self, row, context):
         lookups = context.lookups
-        organisation = lookups["organisations"].find(row["organisation"], "organisation")
-        ensure_readable(organisation, context)
-        party = lookups["parties"].find(row)
-        first, last = year_span(row["year"])
-        running = [
-            p
-            for p in lookups["participations"].get((organisation.pk, party.pk), [])
-            if overlaps(p.start_date, p.end_date, first, last)
-        ]
-        if not running:
-            raise RowRefused(
-                _(
-                    "%(organisation)s neemt in %(year)d niet deel aan %(party)s; leg eerst de "
-                    "deelneming vast"
-                )
-                % {"organisation": organisation.name, "year": row["year"], "party": party.name},
-                "year",
-            )
-        participation = running[0]
+        participation = running_participation(row, context)
         record = lookups["existing"].get((participation.pk, row["year"])) or Contribution(
             participation=participation, year=row["year"]
         )

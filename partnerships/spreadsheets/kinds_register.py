@@ -7,19 +7,23 @@ Natural keys (a re-import updates instead of duplicating):
   (case, accents and punctuation aside); a row that matches nothing is a new party;
 - participations: organisation (CBS code), party, and start date; when the file has one row
   for an organisation and party that has one participation, that one (so its dates can be
-  corrected), also when the sheet has no start date column.
+  corrected), also when the sheet has no start date column. The financial interest is kept
+  per year since issue 12: its columns (shares, guarantees, ...) belong to the kind
+  "financial interest per year" (kinds_money.py), and a participations sheet that still has
+  them is told so.
 """
 
 import datetime
 from collections import Counter
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerships import services
 from partnerships.choices import BBVCategory, LegalForm, PartyStatus, RegelingType
 from partnerships.legal_forms import profile
 from partnerships.models import Participation, Party, Theme
-from partnerships.models.participations import FINANCIAL_FIELDS, REGISTER_FIELDS
+from partnerships.models.participations import REGISTER_FIELDS
 from partnerships.models.parties import party_code
 from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import (
@@ -31,6 +35,7 @@ from partnerships.spreadsheets.columns import (
     integer_column,
     text_column,
 )
+from partnerships.spreadsheets.interests import FINANCIAL_INTEREST_COLUMNS, VerdictReader
 from partnerships.spreadsheets.kinds import (
     PARTY_REFERENCE,
     OrganisationFinder,
@@ -424,7 +429,7 @@ def _pair_as_written(row: dict) -> tuple:
 
 
 PARTICIPATION_FIELDS = tuple(
-    name for name in (*REGISTER_FIELDS, *FINANCIAL_FIELDS) if name not in ("party", "organisation")
+    name for name in REGISTER_FIELDS if name not in ("party", "organisation")
 )
 
 
@@ -451,38 +456,27 @@ class ParticipationsKind(SheetKind):
         integer_column(
             "seats",
             _("Zetels"),
-            _("Zetels in het hoogste bestuursorgaan."),
+            _("Zetels in het hoogste bestuursorgaan; leeg is onbekend, 0 is geen zetel."),
             example=1,
             aliases=("aantal zetels", "zetels ab"),
         ),
         amount_column(
             "voting_weight",
             _("Stemgewicht"),
-            _("Stemmen of percentage volgens de regeling."),
+            _(
+                "Stemmen of percentage volgens de regeling; leeg is onbekend, 0 bij aandelen of "
+                "een lidmaatschap zonder stemrecht."
+            ),
             places=3,
             aliases=("stemmen", "aantal stemmen"),
-        ),
-        integer_column(
-            "shares_count", _("Aantal aandelen"), _("Bij een vennootschap."), aliases=("aandelen",)
-        ),
-        amount_column("share_nominal_value", _("Nominale waarde per aandeel"), _("In euro's.")),
-        amount_column(
-            "guarantees",
-            _("Garanties en borgstellingen"),
-            _("In euro's."),
-            aliases=("garanties", "borgstellingen"),
-        ),
-        amount_column("loans", _("Verstrekte leningen"), _("In euro's."), aliases=("leningen",)),
-        amount_column(
-            "amount_at_risk",
-            _("Bedrag bij faillissement"),
-            _("Wat verloren gaat als de partij failliet gaat, in euro's."),
-            aliases=("financieel belang", "risico bij faillissement"),
         ),
         text_column(
             "notes", _("Toelichting"), _("Vrije tekst."), aliases=("opmerking", "opmerkingen")
         ),
     )
+
+    moved_columns = FINANCIAL_INTEREST_COLUMNS
+    moved_to = _("Financieel belang per jaar")
 
     def prepare(self, rows, context):
         organisations = OrganisationFinder()
@@ -494,6 +488,7 @@ class ParticipationsKind(SheetKind):
             parties=parties,
             existing=existing,
             rows_per_pair=Counter(_pair_as_written(row) for row in rows),
+            verdicts=VerdictReader(ids, timezone.localdate().year),
         )
 
     def locate(self, row, context):
@@ -541,6 +536,10 @@ class ParticipationsKind(SheetKind):
         others += [p for p in planned if p is not record]
         planned.append(record)
         record.check_against(others)
+
+    def note(self, record, context) -> str:
+        """Shown in the preview: the participation as a verbonden partij this year."""
+        return context.lookups["verdicts"].note(record)
 
     def export_queryset(self, user):
         return access.scope(user, Participation.objects.select_related("organisation", "party"))

@@ -69,6 +69,7 @@ class RowOutcome:
     values: dict = field(default_factory=dict)  # the parsed cells, by column name
     raw: dict = field(default_factory=dict)  # the cells as found, by column name
     many_to_many: dict = field(default_factory=dict)  # set after the record is saved
+    note: str = ""  # what the kind says about the record as it will be (kinds.SheetKind.note)
 
     @property
     def status_label(self) -> str:
@@ -124,7 +125,7 @@ def make_plan(
     kind: SheetKind, table: Table, acting, progress: Callable[[int, int], None] | None = None
 ) -> Plan:
     plan = Plan(kind)
-    header = match_headers(kind.columns, table.rows)
+    header = match_headers(kind.columns, table.rows, kind.moved_columns, kind.moved_to)
     plan.notices = header.unknown
     plan.file_problems = header.problems or kind.header_problems(set(header.positions))
     if plan.file_problems:
@@ -230,6 +231,7 @@ def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters
                 setattr(record, name, value)
     outcome.instance = record
     outcome.record = kind.describe(record)
+    outcome.note = kind.note(record, context)
     outcome.status = NEW if is_new else CHANGED if outcome.changed_fields else UNCHANGED
     if outcome.status == UNCHANGED:
         return

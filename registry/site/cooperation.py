@@ -1,8 +1,7 @@
 """The cooperation page "in één oogopslag": legal form and basis, public interest,
 governance, participants with their share of the contributions, figures over the years
 (a chart and the table of the same numbers), risks and developments, the budget cycle of the
-year with the councils' decided zienswijzen, evaluations with what their respondents answered
-together over time (mean, spread, how many answered; never one respondent), and for
+year with the councils' decided zienswijzen, evaluations with their scores over time, and for
 a logged-in member of a participant the what-if of leaving. Read through
 access.site_scope, in a fixed number of queries (tests/site/test_query_counts.py)."""
 
@@ -44,7 +43,7 @@ FIGURE_LINES = (
 class ParticipantLine:
     organisation: object
     participation: object
-    verbonden_partij: bool
+    verbonden_partij: str  # ja / nee / onbekend in the year (partnerships.bbv)
     contribution: Contribution | None
     share: Decimal | None  # of the year's total contributions, in percent
 
@@ -96,7 +95,9 @@ def _participants(user, party, year, figures_of_year) -> list[ParticipantLine]:
     rows = access.site_scope(
         user, party.participations.filter(overlaps_q(*year_span(year)))
     ).select_related("organisation")
-    participations = list(queries.participations_for_list(rows).order_by("organisation__name"))
+    participations = list(
+        queries.participations_for_list(rows, year).order_by("organisation__name")
+    )
     contributions = {
         c.participation_id: c
         for c in access.site_scope(
@@ -114,7 +115,7 @@ def _participants(user, party, year, figures_of_year) -> list[ParticipantLine]:
             ParticipantLine(
                 participation.organisation,
                 participation,
-                bool(participation.verbonden_partij),
+                participation.verbonden_partij(year).label,
                 contribution,
                 share,
             )
@@ -136,16 +137,18 @@ def _cycle(user, party, year, today):
 
 
 def _evaluations(user, party):
+    """The completed evaluations the reader may see, oldest first, and per criterion what
+    their respondents answered together (evaluations.scorecard): never one answer."""
     evaluations = list(
         access.site_scope(user, party.evaluations.filter(status=EvaluationStatus.COMPLETED))
         .select_related("organisation")
         .order_by("actual_end", "pk")
     )
-    # the answers of the evaluations the reader sees; only their summaries leave this page
-    answers = Answer.objects.filter(respondent__evaluation__in=evaluations)
-    return evaluations, comparison_rows(
-        evaluations, list(answers.select_related("criterion", "respondent"))
+    # read for every reader of these evaluations: only the summaries leave this function
+    answers = Answer.objects.filter(respondent__evaluation__in=evaluations).select_related(
+        "criterion", "respondent"
     )
+    return evaluations, comparison_rows(evaluations, list(answers))
 
 
 def _member_of(user, participants) -> object:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships import queries
-from partnerships.choices import BBVCategory, LegalForm
+from partnerships.choices import BBVCategory, LegalForm, VerbondenPartij
 from partnerships.legal_forms import forms_in_category
 from partnerships.models import Participation, Party, Theme
 from registry import access
@@ -55,7 +56,16 @@ class SearchForm(forms.Form):
 class Result:
     party: Party
     participants: list[Participation]
-    verbonden_partij: bool | None = None  # for the municipality chosen
+    verbonden_partij: str = ""  # ja / nee / onbekend this year, for the municipality chosen
+
+
+def _combined(statuses: set[str]) -> str:
+    """Of a municipality's participations in one party: yes when one is, else unknown when
+    one is unknown, else no."""
+    for status in (VerbondenPartij.YES, VerbondenPartij.UNKNOWN):
+        if status in statuses:
+            return str(VerbondenPartij(status).label)
+    return str(VerbondenPartij.NO.label)
 
 
 @dataclass
@@ -96,7 +106,8 @@ def search(user, data, page_number) -> Search:
         parties = parties.filter(
             pk__in=visible.filter(organisation=found.municipality).values("party_id")
         )
-    shown = queries.participations_for_list(visible).order_by("organisation__name")
+    year = timezone.localdate().year
+    shown = queries.participations_for_list(visible, year).order_by("organisation__name")
     parties = (
         parties.distinct()
         .order_by("name")
@@ -107,7 +118,7 @@ def search(user, data, page_number) -> Search:
         result = Result(party, party.shown)
         if found.municipality is not None:
             own = [p for p in party.shown if p.organisation_id == found.municipality.pk]
-            result.verbonden_partij = any(p.verbonden_partij for p in own)
+            result.verbonden_partij = _combined({p.vp_status for p in own})
         found.results.append(result)
     return found
 

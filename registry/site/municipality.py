@@ -17,9 +17,15 @@ from evaluations.agenda.items import AgendaItem, agenda_for
 from evaluations.models import Evaluation
 from evaluations.schedule import Due, schedule_for
 from partnerships import queries
-from partnerships.choices import BBVCategory, FiguresKind
+from partnerships.choices import BBVCategory, FiguresKind, VerbondenPartij
 from partnerships.legal_forms import profile
-from partnerships.models import AnnualFigures, Contribution, Participation, Party
+from partnerships.models import (
+    AnnualFigures,
+    Contribution,
+    FinancialInterest,
+    Participation,
+    Party,
+)
 from registry import access
 from registry.models import Organisation, PopulationFigure
 from registry.periods import overlaps_q, year_span
@@ -53,8 +59,12 @@ class Taking:
 
     participation: Participation
     party: Party
-    verbonden_partij: bool
+    verbonden_partij: str  # a VerbondenPartij value for the year (partnerships.bbv)
     contribution: Contribution | None = None
+
+    @property
+    def verbonden_partij_label(self) -> str:
+        return str(VerbondenPartij(self.verbonden_partij).label)
 
     @property
     def amount(self) -> Decimal | None:
@@ -139,10 +149,19 @@ def link_parties(parties) -> None:
 
 
 def _participations(user, organisation, year):
+    """With the financial interest of the year: read through the participation it belongs to,
+    so it is shown to whoever may see the participation."""
     in_year = Participation.objects.filter(overlaps_q(*year_span(year)), organisation=organisation)
     return list(
-        queries.participations_for_list(access.site_scope(user, in_year))
-        .prefetch_related("party__themes")
+        queries.participations_for_list(access.site_scope(user, in_year), year)
+        .prefetch_related(
+            "party__themes",
+            Prefetch(
+                "financial_interests",
+                queryset=FinancialInterest.objects.filter(year=year),
+                to_attr="interest_of_year",
+            ),
+        )
         .order_by("party__name")
     )
 
@@ -209,7 +228,7 @@ def _counts(takings) -> Counts:
     for taking in takings:
         column = map_column(taking.party.legal_form)
         setattr(counts, column, getattr(counts, column) + 1)
-        counts.registry_bbv += taking.verbonden_partij
+        counts.registry_bbv += taking.verbonden_partij == VerbondenPartij.YES
     return counts
 
 
@@ -218,9 +237,7 @@ def municipality_page(user, organisation: Organisation, year: int, today: dateti
     link_parties([p.party for p in participations])
     contributions = _contributions(user, organisation, year)
     of_year = {c.participation_id: c for c in contributions if c.year == year}
-    takings = [
-        Taking(p, p.party, bool(p.verbonden_partij), of_year.get(p.pk)) for p in participations
-    ]
+    takings = [Taking(p, p.party, p.vp_status, of_year.get(p.pk)) for p in participations]
     categories = dict(BBVCategory.choices)
     by_category = [
         (str(categories[code]), [t for t in takings if t.party.bbv_category == code])
@@ -232,12 +249,15 @@ def municipality_page(user, organisation: Organisation, year: int, today: dateti
     inhabitants = _inhabitants(organisation)
     costs = _costs(contributions, inhabitants, year)
     figures = _figures(user, {t.party.pk for t in takings}, year)
+    interests = {
+        t.participation.pk: next(iter(t.participation.interest_of_year), None) for t in takings
+    }
     risk_lines = [
         RiskLine(
             party=t.party,
-            guarantees=t.participation.guarantees,
-            loans=t.participation.loans,
-            at_risk=t.participation.amount_at_risk,
+            guarantees=getattr(interests[t.participation.pk], "guarantees", None),
+            loans=getattr(interests[t.participation.pk], "loans", None),
+            at_risk=getattr(interests[t.participation.pk], "amount_at_risk", None),
             equity_end=getattr(figures.get(t.party.pk), "equity_end", None),
             result=getattr(figures.get(t.party.pk), "result", None),
             risks=list(figures[t.party.pk].risks.all()) if t.party.pk in figures else [],

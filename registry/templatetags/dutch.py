@@ -27,8 +27,8 @@ def datum(value):
 
 @register.filter
 def getal(value, places=0):
-    """1.234.567 (or with `places` decimals); "onbekend" for a missing number."""
-    return formatting.number(value, int(places))
+    """1.234,5 with `|getal:1`; "—" for nothing (a mean of no scores, no spread)."""
+    return "—" if value is None else formatting.number(value, int(places))
 
 
 @register.filter

@@ -44,7 +44,8 @@ def test_deadlines_of_budget_year_2027_follow_the_terms_since_2022(regeling):
         K.FRAMEWORK: D(2026, 4, 29),  # vóór 30 april of the year before
         K.DRAFT_BUDGET: D(2026, 4, 9),  # 12 weeks before the AB meets
         K.BUDGET_TO_PROVINCE: D(2026, 7, 16),  # 2 weeks after adoption, before 15 September
-        K.PROVISIONAL_ACCOUNTS: D(2028, 4, 29),
+        # vóór 30 april 2028: 29 April is a Saturday, so Monday 1 May (Atw art. 1)
+        K.PROVISIONAL_ACCOUNTS: D(2028, 5, 1),
         K.ACCOUNTS_TO_PROVINCE: D(2028, 7, 14),  # before 15 July wins over 2 weeks
     }
     assert made[K.FRAMEWORK].due_rule == "vóór 30-04-2026"
@@ -54,9 +55,10 @@ def test_budget_year_2022_keeps_the_terms_before_the_amendment(regeling):
     made = documents(regeling, 2022, draft_budget={"board_meeting_on": D(2021, 7, 1)})
     assert made[K.FRAMEWORK].due_on == D(2021, 4, 14)  # vóór 15 april
     assert made[K.DRAFT_BUDGET].due_on == D(2021, 5, 6)  # 8 weeks
-    assert made[K.BUDGET_TO_PROVINCE].due_on == D(2021, 7, 31)  # vóór 1 augustus
+    # vóór 1 augustus: 31 July 2021 is a Saturday, so Monday 2 August (Atw art. 1)
+    assert made[K.BUDGET_TO_PROVINCE].due_on == D(2021, 8, 2)
     # its jaarrekening is due in 2023, under the new terms
-    assert made[K.PROVISIONAL_ACCOUNTS].due_on == D(2023, 4, 29)
+    assert made[K.PROVISIONAL_ACCOUNTS].due_on == D(2023, 5, 1)  # 29 April 2023: a Saturday
 
 
 def test_draft_budget_without_a_board_meeting_has_no_deadline_and_says_why(regeling):
@@ -90,7 +92,7 @@ def test_changing_the_terms_recomputes_the_deadlines(regeling):
     rules.save()
     assert cycle_services.refresh_deadlines() >= 1
     framework.refresh_from_db()
-    assert framework.due_on == D(2026, 5, 14)
+    assert framework.due_on == D(2026, 5, 15)  # 14 May 2026 is Ascension Day (Atw art. 3)
 
 
 def test_rule_sets_may_not_overlap_nor_name_a_day_that_does_not_exist(db):

@@ -33,6 +33,7 @@ def draft(regeling, enschede):
             "party": regeling.pk,
             "year": 2027,
             "kind": DocumentKind.DRAFT_BUDGET,
+            "sequence": 1,
             "board_meeting_on": "02-07-2026",
             "received_on": "01-04-2026",
         },

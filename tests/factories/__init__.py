@@ -24,7 +24,9 @@ from tests.factories.money import (
 )
 from tests.factories.partnerships import (
     BodyFactory,
+    FinancialInterestFactory,
     LegalBasisFactory,
+    ParagraphTextFactory,
     ParticipationFactory,
     PartyFactory,
     SeatFactory,
@@ -52,10 +54,12 @@ __all__ = [
     "CriterionFactory",
     "CycleDocumentFactory",
     "EvaluationFactory",
+    "FinancialInterestFactory",
     "FollowUpActionFactory",
     "LegalBasisFactory",
     "MunicipalityFactory",
     "ParagraphTemplateFactory",
+    "ParagraphTextFactory",
     "ParticipationFactory",
     "PartyFactory",
     "PopulationFigureFactory",

@@ -3,7 +3,16 @@
 import factory
 
 from partnerships.choices import BodyKind, Confirmation, LegalForm, SeatHolderRole
-from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from partnerships.models import (
+    Body,
+    FinancialInterest,
+    LegalBasis,
+    ParagraphText,
+    Participation,
+    Party,
+    Seat,
+    Theme,
+)
 from tests.factories.registry import MunicipalityFactory
 
 
@@ -55,3 +64,20 @@ class ThemeFactory(factory.django.DjangoModelFactory):
         model = Theme
 
     name = factory.Sequence(lambda n: f"Thema {n}")
+
+
+class FinancialInterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FinancialInterest
+
+    participation = factory.SubFactory(ParticipationFactory)
+    year = 2027
+
+
+class ParagraphTextFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ParagraphText
+
+    organisation = factory.SubFactory(MunicipalityFactory)
+    year = 2027
+    vision = "Wij werken samen waar dat de inwoners meer oplevert dan alleen."

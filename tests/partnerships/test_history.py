@@ -5,6 +5,7 @@ from django.urls import reverse
 from partnerships.models import Participation
 from registry.models import RoleKind
 from tests import factories
+from tests.admin_forms import form_data
 from tests.conftest import client_for
 
 
@@ -14,16 +15,10 @@ def test_change_through_the_admin_is_recorded_with_user_and_shown_in_history(ens
     griffie.first_name, griffie.last_name = "Gerda", "Griffier"
     griffie.save()
     client = client_for(griffie)
-
-    response = client.post(
-        reverse("admin:partnerships_participation_change", args=[participation.pk]),
-        {
-            "party": participation.party_id,
-            "organisation": enschede.pk,
-            "seats": 2,
-            "notes": "Extra zetel na toetreding",
-        },
-    )
+    url = reverse("admin:partnerships_participation_change", args=[participation.pk])
+    data = form_data(client.get(url))
+    data.update(seats=2, notes="Extra zetel na toetreding")
+    response = client.post(url, data)
     assert response.status_code == 302
 
     latest = participation.history.latest()

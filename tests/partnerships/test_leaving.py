@@ -3,15 +3,17 @@ clause implies, and the admin page a council member or finance officer opens bef
 uittreding debate."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partnerships.allocation import Member, Share
 from partnerships.choices import ExitCostMethod
-from partnerships.leaving import exit_what_if
-from partnerships.models import Participation
+from partnerships.leaving import exit_cost, exit_what_if
+from partnerships.models import LegalBasis, Participation
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for
@@ -32,7 +34,10 @@ def test_almelo_leaving_shifts_its_share_to_enschede(gbt, almelo):
     )
     assert rows["Almelo"] == (Decimal("730000.00"), None, None)
     assert what_if.cost.amount == Decimal("1460000.00")
-    assert what_if.cost.explanation == "2,00 × de jaarlijkse bijdrage van € 730.000,00"
+    assert what_if.cost.explanation == (
+        "2,00 × de jaarlijkse bijdrage van € 730.000,00; afgerond op de cent, een halve cent "
+        "naar boven"
+    )
 
 
 def test_share_of_commitments_is_the_share_of_the_expected_debt(gbt, almelo):
@@ -42,6 +47,26 @@ def test_share_of_commitments_is_the_share_of_the_expected_debt(gbt, almelo):
     assert cost.amount == Decimal("3133047.21")  # 10.000.000 × 730.000 / 2.330.000
     assert cost.explanation.startswith("indicatie: 31,33% (het aandeel in de bijdragen)")
     assert "€ 10.000.000" in cost.explanation
+
+
+def _share(amount: str) -> Share:
+    member = Member(key="GM0141", name="Almelo")
+    return Share(member, Decimal(amount), Fraction(amount), Fraction(0), None, Fraction(1), "")
+
+
+def test_exit_cost_is_rounded_half_up_to_the_cent_never_half_to_even():
+    """2,5 × € 1.000,01 = € 2.500,025: half up gives ,03 (half to even would give ,02). A
+    debt of € 0,05 shared 1 : 10 is € 0,005: half up gives € 0,01 (half to even € 0,00)."""
+    multiple = LegalBasis(
+        exit_cost_method=ExitCostMethod.CONTRIBUTION_MULTIPLE, exit_cost_factor=Decimal("2.5")
+    )
+    cost = exit_cost(multiple, _share("1000.01"), Decimal("5000.00"), None)
+    assert cost.amount == Decimal("2500.03")
+    assert cost.explanation.endswith("afgerond op de cent, een halve cent naar boven")
+    share = LegalBasis(exit_cost_method=ExitCostMethod.SHARE_OF_COMMITMENTS)
+    assert exit_cost(share, _share("1.00"), Decimal("10.00"), Decimal("0.05")).amount == (
+        Decimal("0.01")
+    )
 
 
 def test_share_of_commitments_without_debt_figures_is_not_a_zero(gbt, almelo):

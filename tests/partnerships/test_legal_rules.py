@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from partnerships.choices import BBVCategory, BodyKind, LegalForm, RegelingType
 from partnerships.legal_forms import PROFILES
-from partnerships.models import Body, Participation, Party
+from partnerships.models import Body, FinancialInterest, Participation, Party
 from tests import factories
 
 WGR_FORMS = [
@@ -64,7 +64,7 @@ def test_centre_municipality_arrangement_names_its_centre(enschede):
     party.full_clean()
 
 
-@pytest.mark.parametrize("kind", BodyKind.values)
+@pytest.mark.parametrize("kind", sorted(set(BodyKind.values) - {BodyKind.CONSULTATION}))
 def test_centre_municipality_arrangement_has_no_bodies_of_its_own(enschede, kind):
     party = factories.PartyFactory(
         legal_form=LegalForm.CENTRE_MUNICIPALITY, centre_organisation=enschede
@@ -72,6 +72,13 @@ def test_centre_municipality_arrangement_has_no_bodies_of_its_own(enschede, kind
     with pytest.raises(ValidationError) as refused:
         Body(party=party, kind=kind).full_clean()
     assert "geen eigen organen" in messages(refused.value, "kind")
+
+
+def test_centre_municipality_arrangement_may_have_a_bestuurlijk_overleg(enschede):
+    party = factories.PartyFactory(
+        legal_form=LegalForm.CENTRE_MUNICIPALITY, centre_organisation=enschede
+    )
+    Body(party=party, kind=BodyKind.CONSULTATION, name="Bestuurlijk overleg").full_clean()
 
 
 def test_changing_legal_form_is_refused_while_bodies_do_not_fit(enschede):
@@ -174,18 +181,39 @@ def test_overlapping_participations_of_one_organisation_are_refused(enschede):
     assert "neemt in deze periode al deel" in str(refused.value)
 
 
-@pytest.mark.parametrize(
-    "field", ["voting_weight", "guarantees", "loans", "amount_at_risk", "share_nominal_value"]
-)
-def test_negative_weights_and_amounts_are_refused_in_clean_and_database(enschede, field):
+def test_a_negative_voting_weight_is_refused_in_clean_and_database(enschede):
     participation = Participation(
-        party=factories.PartyFactory(), organisation=enschede, **{field: Decimal("-1")}
+        party=factories.PartyFactory(), organisation=enschede, voting_weight=Decimal("-1")
     )
     with pytest.raises(ValidationError) as refused:
         participation.full_clean()
-    assert field in refused.value.message_dict
+    assert "voting_weight" in refused.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
         participation.save()
+
+
+@pytest.mark.parametrize("field", ["guarantees", "loans", "amount_at_risk", "share_nominal_value"])
+def test_negative_amounts_of_the_financial_interest_are_refused(enschede, field):
+    interest = FinancialInterest(
+        participation=factories.ParticipationFactory(organisation=enschede),
+        year=2027,
+        **{field: Decimal("-1")},
+    )
+    with pytest.raises(ValidationError) as refused:
+        interest.full_clean()
+    assert field in refused.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        interest.save()
+
+
+def test_the_financial_interest_of_a_year_the_participation_does_not_run_is_refused(enschede):
+    participation = factories.ParticipationFactory(
+        organisation=enschede, start_date=datetime.date(2027, 7, 1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        FinancialInterest(participation=participation, year=2026).full_clean()
+    assert "loopt niet in 2026" in messages(refused.value, "year")
+    FinancialInterest(participation=participation, year=2027).full_clean()
 
 
 def test_negative_seats_are_refused_in_the_database(enschede):

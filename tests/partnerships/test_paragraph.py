@@ -13,22 +13,41 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships.choices import BodyKind, FiguresKind, LegalForm, RiskLevel
-from partnerships.models import AnnualFigures, Contribution, Risk
+from partnerships.models import AnnualFigures, Contribution, FinancialInterest, Risk
 from partnerships.paragraph import Variant, build_paragraph
-from partnerships.paragraph_formats import missing_data, render, sections, total_fields
+from partnerships.paragraph_formats import (
+    Cell,
+    introduction,
+    missing_data,
+    render,
+    sections,
+    table,
+    total_fields,
+)
 from registry import formatting
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for
 
 
-def add_party(organisation, name, legal_form=LegalForm.PUBLIC_BODY, figures=True, **money):
+def add_party(
+    organisation, name, legal_form=LegalForm.PUBLIC_BODY, figures=True, interest=None, **fields
+):
+    """A party `organisation` takes part in, with a seat, a contribution for 2027, the
+    financial interest at the end of 2026 and 2027 (`interest`: the amounts of both) and,
+    with `figures`, the party's begroting 2027."""
     party = factories.PartyFactory(
         name=name, legal_form=legal_form, seat="Enschede", public_interest="Belastingen heffen"
     )
     participation = factories.ParticipationFactory(
-        party=party, organisation=organisation, seats=1, **money
+        party=party, organisation=organisation, seats=1, **fields
     )
+    for year in (2026, 2027):
+        FinancialInterest.objects.create(
+            participation=participation,
+            year=year,
+            **{"guarantees": 0, "loans": 0, "amount_at_risk": 0, **(interest or {}).get(year, {})},
+        )
     board = factories.BodyFactory(party=party, kind=BodyKind.GENERAL_BOARD)
     factories.SeatFactory(body=board, organisation=organisation, person_name="J. Jansen")
     Contribution.objects.create(
@@ -55,17 +74,31 @@ def add_party(organisation, name, legal_form=LegalForm.PUBLIC_BODY, figures=True
     return party
 
 
+TWENCE_SHARES = {
+    2026: {
+        "shares_count": 1200,
+        "share_nominal_value": Decimal("1"),
+        "guarantees": Decimal("400000"),
+    },
+    2027: {
+        "shares_count": 1200,
+        "share_nominal_value": Decimal("1"),
+        "guarantees": Decimal("350000"),
+    },
+}
+
+
 @pytest.fixture
 def paragraph(enschede):
+    factories.ParagraphTextFactory(
+        organisation=enschede,
+        year=2027,
+        vision="Samenwerken waar het de inwoners meer oplevert.",
+        intentions="De GR Belastingen evalueren in 2027.",
+    )
     add_party(enschede, "Gemeentelijk Belastingkantoor Twente")
     add_party(
-        enschede,
-        "Twence BV",
-        LegalForm.PRIVATE_LIMITED,
-        figures=False,
-        shares_count=1200,
-        voting_weight=Decimal(3),
-        guarantees=Decimal("400000"),
+        enschede, "Twence BV", LegalForm.PRIVATE_LIMITED, figures=False, interest=TWENCE_SHARES
     )
     factories.ParticipationFactory(
         organisation=enschede, party=factories.PartyFactory(legal_form=LegalForm.AGREEMENT)
@@ -73,7 +106,7 @@ def paragraph(enschede):
     return build_paragraph(enschede, 2027, Variant.BUDGET)
 
 
-def test_paragraph_groups_verbonden_partijen_by_bbv_category(paragraph):
+def test_paragraph_groups_verbonden_partijen_by_bbv_category_with_the_reason(paragraph):
     by_category = {c.label: [e.name for e in c.entries] for c in paragraph.categories}
     assert by_category == {
         "Gemeenschappelijke regelingen": ["Gemeentelijk Belastingkantoor Twente"],
@@ -81,33 +114,104 @@ def test_paragraph_groups_verbonden_partijen_by_bbv_category(paragraph):
         "Stichtingen en verenigingen": [],
         "Overige verbonden partijen": [],
     }
-    gbt = paragraph.categories[0].entries[0]
-    assert gbt.contribution == Decimal("1250000")
-    assert gbt.result == Decimal("-12500")
+    gbt, twence = paragraph.entries
+    assert gbt.amount("contribution") == Decimal("1250000")
+    assert gbt.amount("result") == Decimal("-12500")
     assert gbt.representation == ["Algemeen bestuur: J. Jansen (wethouder, lid)"]
     assert gbt.risks == ["Lagere WOZ-opbrengst (gemiddeld)"]
+    assert gbt.reason.startswith("bestuurlijk belang: elke deelnemer wijst leden van het")
+    assert twence.reason == (
+        "bestuurlijk belang: 1 zetel, een zetel in een bestuursorgaan van de partij, aandelen "
+        "met stemrecht in de AVA (BW 2:118, 2:228); financieel belang: 1.200 aandelen, "
+        "garanties € 350.000"
+    )
 
 
-def test_missing_figures_are_unknown_and_warned_never_zero(paragraph):
-    twence = paragraph.categories[1].entries[0]
-    assert twence.equity_start is None
+def test_the_interest_at_start_and_end_of_the_year_comes_from_the_years_positions(paragraph):
+    twence = paragraph.entries[1]
+    assert (twence.amount("guarantees_start"), twence.amount("guarantees_end")) == (
+        Decimal("400000"),
+        Decimal("350000"),
+    )
+    assert twence.amount("shares_end") == Decimal("1200")
+    assert twence.shares == "1.200 aandelen à € 1,00"
+    labels = dict(paragraph.money_columns)
+    assert labels["guarantees_end"] == "Belang: garanties eind jaar (verwacht)"
+
+
+def test_a_jaarverslag_made_later_prints_the_values_of_its_own_year(enschede):
+    party = add_party(enschede, "GBT", interest={2026: {"guarantees": Decimal(7)}})
+    participation = party.participations.get()
+    FinancialInterest.objects.create(participation=participation, year=2025, guarantees=3)
+    report = build_paragraph(enschede, 2026, Variant.ANNUAL_REPORT)
+    entry = report.entries[0]
+    assert (entry.amount("guarantees_start"), entry.amount("guarantees_end")) == (3, 7)
+    assert dict(report.money_columns)["guarantees_end"] == "Belang: garanties eind jaar"
+
+
+def test_missing_items_are_unknown_and_listed_never_zero(paragraph, enschede):
+    twence = paragraph.entries[1]
+    assert twence.amount("equity_start") is None
     assert paragraph.warnings == [
-        "Twence BV: onbekend: eigen vermogen begin jaar, eigen vermogen eind jaar, "
-        "vreemd vermogen begin jaar, vreemd vermogen eind jaar, resultaat."
+        "Twence BV: ontbreekt: eigen vermogen begin jaar, eigen vermogen eind jaar (verwacht), "
+        "vreemd vermogen begin jaar, vreemd vermogen eind jaar (verwacht), resultaat (verwacht)."
     ]
     total = paragraph.total("equity_start")
     assert (total.amount, total.complete) == (Decimal("500000"), False)
-    assert dict(total_fields(paragraph))["Eigen vermogen begin jaar"].text == (
+    assert dict(total_fields(paragraph, paragraph))["Eigen vermogen begin jaar"].text == (
         "€ 500.000 (onvolledig)"
     )
+
+
+def test_missing_seat_public_interest_and_texts_are_listed(enschede):
+    party = add_party(enschede, "GBT")
+    party.seat, party.public_interest = "", ""
+    party.save()
+    FinancialInterest.objects.filter(year=2026).delete()
+    paragraph = build_paragraph(enschede, 2027, Variant.BUDGET)
+    assert paragraph.warnings == [
+        "De visie op verbonden partijen ontbreekt (BBV art. 15 lid 1).",
+        "De beleidsvoornemens omtrent verbonden partijen ontbreken (BBV art. 15 lid 1).",
+        "GBT: ontbreekt: vestigingsplaats, openbaar belang, financieel belang begin jaar "
+        "(stand 31-12-2026).",
+    ]
+    assert introduction(paragraph) == [
+        ("Visie op verbonden partijen", "ontbreekt"),
+        ("Beleidsvoornemens omtrent verbonden partijen", "ontbreekt"),
+    ]
+
+
+def test_an_unknown_one_is_listed_with_its_reason_under_ontbrekende_gegevens(enschede):
+    party = factories.PartyFactory(name="Kennispark Twente", legal_form=LegalForm.FOUNDATION)
+    factories.ParticipationFactory(party=party, organisation=enschede, seats=None)
+    paragraph = build_paragraph(enschede, 2027, Variant.BUDGET)
+    assert paragraph.entries == []
+    assert paragraph.warnings[-1] == (
+        "Kennispark Twente: onbekend of dit een verbonden partij is (stichtingen en "
+        "verenigingen) – bestuurlijk belang onbekend; financieel belang onbekend; ontbreekt: "
+        "aantal zetels, financieel belang 2027."
+    )
+
+
+def test_category_d_holds_a_cv(enschede):
+    add_party(
+        enschede,
+        "Grondexploitatie CV",
+        LegalForm.LIMITED_PARTNERSHIP,
+        voting_weight=Decimal(50),
+        interest={2027: {"amount_at_risk": Decimal(2_000_000)}},
+    )
+    paragraph = build_paragraph(enschede, 2027, Variant.BUDGET)
+    assert [e.name for e in paragraph.categories[3].entries] == ["Grondexploitatie CV"]
+    assert paragraph.categories[3].label == "Overige verbonden partijen"
 
 
 def test_jaarverslag_uses_realised_contribution(enschede):
     add_party(enschede, "Gemeentelijk Belastingkantoor Twente")
     report = build_paragraph(enschede, 2027, Variant.ANNUAL_REPORT)
     entry = report.entries[0]
-    assert entry.contribution == Decimal("1300000")
-    assert entry.equity_end is None  # no jaarrekening figures yet
+    assert entry.amount("contribution") == Decimal("1300000")
+    assert entry.amount("equity_end") is None  # no jaarrekening figures yet
 
 
 class _Text(HTMLParser):
@@ -120,10 +224,23 @@ class _Text(HTMLParser):
             self.texts.append(data.strip())
 
 
+def _amount(cell: str) -> Decimal | None:
+    try:
+        return Decimal(cell.replace(",", "."))
+    except ArithmeticError:
+        return None
+
+
 def texts_of(content: bytes, file_format: str) -> set[str]:
+    """The texts a reader sees; amounts in the spreadsheets as they would be shown (€ ...)."""
     if file_format == "csv":
         rows = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
-        return {cell.removeprefix("'") for row in rows for cell in row}
+        found = set()
+        for row in rows:
+            for cell in row:
+                amount = _amount(cell) if cell[:1] in "-0123456789" else None
+                found.add(cell if amount is None else formatting.euro(amount))
+        return found
     if file_format == "xlsx":
         from openpyxl import load_workbook
 
@@ -135,7 +252,7 @@ def texts_of(content: bytes, file_format: str) -> set[str]:
                     if isinstance(value, int | float | Decimal):
                         found.add(formatting.euro(Decimal(str(value))))
                     elif value is not None:
-                        found.add(str(value).removeprefix("'"))
+                        found.add(str(value))
         return found
     if file_format == "docx":
         from docx import Document
@@ -150,23 +267,44 @@ def texts_of(content: bytes, file_format: str) -> set[str]:
     return set(parser.texts)
 
 
+def _shown(cell: Cell) -> str:
+    return formatting.euro(cell.amount) if cell.amount is not None else cell.text
+
+
 @pytest.mark.parametrize("file_format", ["docx", "xlsx", "csv", "html"])
 def test_every_format_carries_the_same_content(paragraph, file_format):
     expected = {paragraph.title, *missing_data(paragraph)}
-    for section in sections(paragraph):
-        for name, fields in section["entries"]:
-            expected.add(name)
-            expected |= {cell.text for _label, cell in fields}
-            expected |= {label for label, _cell in fields}
-        if section["entries"]:
-            expected |= {cell.text for _label, cell in section["totals"]}
-    expected |= {cell.text for _label, cell in total_fields(paragraph)}
+    for label, text in introduction(paragraph):
+        expected |= {label, text}
+    if file_format in ("docx", "html"):
+        for section in sections(paragraph):
+            for name, fields in section["entries"]:
+                expected.add(name)
+                expected |= {cell.text for _label, cell in fields}
+                expected |= {label for label, _cell in fields}
+            if section["entries"]:
+                expected |= {cell.text for _label, cell in section["totals"]}
+        expected |= {cell.text for _label, cell in total_fields(paragraph, paragraph)}
+    else:
+        expected |= {_shown(cell) for row in table(paragraph) for cell in row} - {""}
     found = texts_of(render(paragraph, file_format), file_format)
     assert expected - found == set()
     assert "-€ 12.500" in found and "€ 1.250.000" in found and "onbekend" in found
 
 
-def test_exported_cells_cannot_run_as_formulas(enschede):
+def test_spreadsheets_hold_amounts_as_numbers_and_no_quote_before_them(paragraph):
+    content = render(paragraph, "csv").decode("utf-8-sig")
+    assert "'-" not in content and "'€" not in content
+    assert ";-12500,00;" in content and ";1250000,00;" in content
+    assert ";geen;" in content and ";1.200 aandelen à € 1,00;" in content
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(render(paragraph, "xlsx"))).active
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert Decimal("-12500") in values and not [v for v in values if str(v).startswith("'")]
+
+
+def test_exported_text_that_starts_like_a_formula_is_neutralised(enschede):
     add_party(enschede, '=HYPERLINK("http://kwaad")')
     paragraph = build_paragraph(enschede, 2027, Variant.BUDGET)
     content = render(paragraph, "csv").decode("utf-8-sig")
@@ -191,8 +329,13 @@ def test_query_count_is_fixed_whatever_the_number_of_parties(enschede):
     add_party(enschede, "Partij 1")
     few = queries_for_paragraph()
     for number in range(2, 25):
-        add_party(enschede, f"Partij {number}", shares_count=10)
-    assert queries_for_paragraph() == few == 6
+        add_party(enschede, f"Partij {number}", LegalForm.PUBLIC_LIMITED, interest=TWENCE_SHARES)
+    factories.ParticipationFactory(
+        organisation=enschede,
+        party=factories.PartyFactory(legal_form=LegalForm.FOUNDATION),
+        seats=None,
+    )  # unknown, explained from the same query
+    assert queries_for_paragraph() == few == 8
 
 
 def test_paragraph_is_exported_by_finance_staff_of_the_organisation_only(
@@ -231,7 +374,7 @@ def test_export_paragraph_command_writes_the_file(paragraph, tmp_path):
     )
     assert output.read_bytes()[:2] == b"PK"
     assert "2 verbonden partijen" in stdout.getvalue()
-    assert "let op: Twence BV" in stdout.getvalue()
+    assert "let op: Twence BV: ontbreekt" in stdout.getvalue()
 
 
 def test_form_preselects_the_one_organisation_of_finance_staff(enschede, almelo):
@@ -254,3 +397,21 @@ def test_docx_has_real_headings_and_styled_tables_for_the_budget_book(paragraph)
     assert styles[paragraph.entries[0].name] == "Heading 3"
     assert styles[missing_data(paragraph)[0]] == "List Bullet"
     assert {grid.style.name for grid in document.tables} == {"Light List Accent 1"}
+
+
+def test_export_paragraph_writes_csv_to_standard_output(paragraph):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    call_command(
+        "export_paragraph",
+        organisation="GM0153",
+        year=2027,
+        variant="begroting",
+        file_format="csv",
+        output="-",
+        stdout=stdout,
+        stderr=stderr,
+    )
+    rows = list(csv.reader(io.StringIO(stdout.getvalue()), delimiter=";"))
+    assert rows[0] == [paragraph.title]
+    assert rows[4][:2] == ["Gemeenschappelijke regelingen", "Gemeentelijk Belastingkantoor Twente"]
+    assert "2 verbonden partijen → -" in stderr.getvalue()

@@ -90,14 +90,17 @@ def test_docx_tables_have_a_real_header_row_and_fit_the_text_column(enschede_par
 
 @pytest.mark.parametrize("variant", Variant.ALL)
 def test_both_variants_list_every_figure_they_show_as_unknown(enschede, variant):
-    add_party(enschede, "Gemeentelijk Belastingkantoor Twente")
+    unknown = {"guarantees": None, "loans": None}
+    add_party(
+        enschede, "Gemeentelijk Belastingkantoor Twente", interest={2026: unknown, 2027: unknown}
+    )
     paragraph = build_paragraph(enschede, 2027, variant)
     document = Document(io.BytesIO(render(paragraph, "docx")))
     texts = [p.text for p in document.paragraphs]
     heading = texts.index("Ontbrekende gegevens")
     listed = " ".join(texts[heading + 1 :])
-    assert "Gemeentelijk Belastingkantoor Twente: onbekend:" in listed
-    assert "garanties, leningen" in listed  # shown as "onbekend" in the begroting too
+    assert "Gemeentelijk Belastingkantoor Twente: ontbreekt:" in listed
+    assert "garanties begin jaar" in listed and "leningen eind jaar" in listed
     assert document.paragraphs[heading].style.name == "Heading 2"
 
 
@@ -118,14 +121,16 @@ def test_the_xlsx_is_ready_to_print_and_to_calculate_with(enschede_paragraph):
     amounts = [c for row in sheet.iter_rows(min_row=3) for c in row if isinstance(c.value, int)]
     assert amounts and all("#,##0" in c.number_format and "€" in c.number_format for c in amounts)
     assert all(widths[c.column_letter] >= 14 for c in amounts)  # € 999.999.999, never ###
-    result = header.index("Resultaat") + 1
+    result = header.index("Resultaat (verwacht)") + 1
     assert sheet.cell(row=3, column=result).value == -12500  # a number, minus and all
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert not any(text.startswith("'") for text in texts)  # no apostrophes
-    assert "-" in texts  # "no shares", as text without a quote
+    assert "geen" in texts  # "no shares", in words
+    vision = workbook["Visie en beleid"]
+    assert vision["A2"].value == "Visie op verbonden partijen"
     missing = workbook["Ontbrekende gegevens"]
     assert missing["A1"].value == "Ontbrekende gegevens"  # its header row
-    assert "garanties, leningen" in missing["A2"].value
+    assert "visie" in missing["A2"].value
 
 
 def house_template(kind: str = "dotx") -> bytes:

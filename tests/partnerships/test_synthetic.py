@@ -5,17 +5,23 @@ import random
 
 from django.core.management import call_command
 
-from partnerships.models import Body, Participation, Party, Seat
+from partnerships.models import Body, FinancialInterest, Participation, Party, Seat
 from partnerships.synthetic import PARTY_CODE_PREFIX, generate
 from registry.models import Organisation
 
 
 def fingerprint():
-    return list(
+    participations = list(
         Participation.objects.order_by("party__code", "organisation__cbs_code").values_list(
-            "party__code", "organisation__cbs_code", "seats", "shares_count", "guarantees"
+            "party__code", "organisation__cbs_code", "seats"
         )
     )
+    interests = list(
+        FinancialInterest.objects.order_by(
+            "participation__party__code", "participation__organisation__cbs_code", "year"
+        ).values_list("year", "shares_count", "guarantees")
+    )
+    return participations, interests
 
 
 def assert_sample_obeys_the_model_rules():
@@ -26,6 +32,8 @@ def assert_sample_obeys_the_model_rules():
         party.full_clean()
         for participation in party.participations.all():
             participation.full_clean()
+            for interest in participation.financial_interests.all():
+                interest.full_clean()
         for body in Body.objects.filter(party=party):
             body.full_clean()
             for seat in body.seats.all():

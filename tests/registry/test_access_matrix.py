@@ -80,7 +80,9 @@ def change_url(participation):
     return reverse("admin:partnerships_participation_change", args=[participation.pk])
 
 
-def form_data(participation, **changes):
+def form_data(participation, guarantees=None, **changes):
+    """The change form as posted, with a new row of the financial interest per year inline
+    when `guarantees` is given."""
     data = {
         "party": participation.party_id,
         "organisation": participation.organisation_id,
@@ -89,12 +91,19 @@ def form_data(participation, **changes):
         "notes": participation.notes,
         "seats": participation.seats,
         "voting_weight": "",
-        "shares_count": "",
-        "share_nominal_value": "",
-        "guarantees": "",
-        "loans": "",
-        "amount_at_risk": "",
+        "financial_interests-TOTAL_FORMS": "1" if guarantees else "0",
+        "financial_interests-INITIAL_FORMS": "0",
+        "financial_interests-MIN_NUM_FORMS": "0",
+        "financial_interests-MAX_NUM_FORMS": "1000",
     }
+    if guarantees:
+        data.update(
+            {
+                "financial_interests-0-year": "2026",
+                "financial_interests-0-guarantees": guarantees,
+                "financial_interests-0-participation": participation.pk,
+            }
+        )
     data.update(changes)
     return data
 
@@ -120,7 +129,8 @@ def test_access_matrix(world, role, target, action, allowed):
             form_data(participation, notes="gewijzigd", guarantees="250000"),
         )
         participation.refresh_from_db()
-        changed = participation.notes == "gewijzigd" or participation.guarantees is not None
+        interest = participation.financial_interests.exists()
+        changed = participation.notes == "gewijzigd" or interest
         assert changed is allowed
 
     else:
@@ -138,7 +148,7 @@ def test_griffie_cannot_change_the_financial_interest(world):
     )
     own.refresh_from_db()
     assert own.notes == "bijgewerkt"
-    assert own.guarantees is None
+    assert not own.financial_interests.exists()
 
 
 def test_finance_changes_only_the_financial_interest(world):
@@ -148,7 +158,7 @@ def test_finance_changes_only_the_financial_interest(world):
         change_url(own), form_data(own, notes="bijgewerkt", seats=5, guarantees="250000")
     )
     own.refresh_from_db()
-    assert own.guarantees == Decimal("250000")
+    assert own.financial_interests.get(year=2026).guarantees == Decimal("250000")
     assert own.notes == ""
     assert own.seats == 1
 

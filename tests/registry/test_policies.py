@@ -44,6 +44,8 @@ def records(enschede, almelo, utrecht_city):
             factories.CostKeyPercentageFactory(key=key, organisation=organisation),
             factories.UsageFigureFactory(party=party, organisation=organisation),
             factories.ContributionFactory(participation=participation),
+            factories.FinancialInterestFactory(participation=participation),
+            factories.ParagraphTextFactory(organisation=organisation),
             factories.ZienswijzeStepFactory(zienswijze=zienswijze),
             factories.RespondentFactory(evaluation=own),
             factories.AnswerFactory(respondent__evaluation=shared),

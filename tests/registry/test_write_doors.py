@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from partnerships.choices import BodyKind, Confirmation, LegalForm
 from partnerships.cycle.choices import DocumentKind, ZienswijzeStatus
-from partnerships.models import Body, Participation, Party, Seat
+from partnerships.models import Body, FinancialInterest, Participation, Party, Seat
 from partnerships.spreadsheets import service as spreadsheets
 from registry import access, writes
 from registry.models import RoleKind
@@ -317,10 +317,9 @@ def test_a_griffies_import_registers_a_participation_that_waits_for_confirmation
 
 
 def test_revert_is_refused_and_a_history_out_of_scope_is_not_found(world):
-    finance = world["finance"]
     own = world["participations"]["Enschede"]
-    own.guarantees = 1_250_000
-    writes.save(user=finance, record=own, changed={"guarantees"})
+    own.notes = "Na de wijziging"
+    writes.save(user=world["griffie"], record=own, changed={"notes"})
     first = own.history.earliest()
     client = client_for(world["griffie"])
     revert = reverse(
@@ -329,7 +328,7 @@ def test_revert_is_refused_and_a_history_out_of_scope_is_not_found(world):
     response = client.post(revert, {"party": own.party_id, "organisation": own.organisation_id})
     assert response.status_code == 403
     own.refresh_from_db()
-    assert own.guarantees == 1_250_000
+    assert own.notes == "Na de wijziging"
 
     almelo = world["participations"]["Almelo"]
     history = "admin:partnerships_participation_history"
@@ -394,10 +393,14 @@ def test_a_griffie_cannot_set_the_financial_interest_through_a_sheet(world):
     party = factories.PartyFactory(name="Stichting Eigen", code="eigen", maintainer=None)
     data = xlsx([PARTICIPATION_HEADER, ["GM0153", party.code, None, "1.000.000"]])
     plan = spreadsheets.commit(world["griffie"], "participations", data, "a.xlsx", channel="admin")
-    assert [str(p) for p in plan.problems] == [
-        "rij 2 – U mag deze velden niet wijzigen: garanties en borgstellingen."
+    assert plan.notices == [
+        "Kolom D “Garanties en borgstellingen” hoort nu bij “Financieel belang per jaar” en "
+        "wordt hier niet ingelezen."
     ]
-    assert not Participation.objects.filter(party=party).exists()
+    assert not FinancialInterest.objects.exists()
+    interest = xlsx([["CBS-code deelnemer", "Registercode", "Jaar", "Garanties"]])
+    with pytest.raises(spreadsheets.ImportRefused, match="financieel belang per jaar"):
+        spreadsheets.commit(world["griffie"], "financial_interests", interest, "b", channel="c")
 
 
 def test_a_new_party_from_a_griffies_sheet_is_kept_by_its_own_organisation(world, enschede):

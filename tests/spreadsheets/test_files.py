@@ -161,9 +161,17 @@ def test_csv_in_utf8_with_bom_and_dutch_formats(user, enschede, almelo):
     plan = committed(user, fixture("deelnemingen-utf8-bom.csv"))
     assert plan.ok, [str(p) for p in plan.problems]
     enschede_part = Participation.objects.get(organisation=enschede)
-    assert str(enschede_part.guarantees) == "1234567.89"
     assert str(enschede_part.voting_weight) == "12.500"
     assert Participation.objects.get(organisation=almelo).notes == "Gemeente Almelo – één zetel"
+    assert plan.notices == [
+        "Kolom G “Garanties” hoort nu bij “Financieel belang per jaar” en wordt hier niet "
+        "ingelezen."
+    ]
+    interests = service.commit(
+        user, "financial_interests", fixture("financieel-belang-utf8-bom.csv"), "f", channel="c"
+    )
+    assert interests.ok, [str(p) for p in interests.problems]
+    assert str(enschede_part.financial_interests.get(year=2027).guarantees) == "1234567.89"
 
 
 def test_csv_in_windows_1252_with_semicolons(user, enschede):
@@ -171,7 +179,6 @@ def test_csv_in_windows_1252_with_semicolons(user, enschede):
     assert plan.ok, [str(p) for p in plan.problems]
     participation = Participation.objects.get(organisation=enschede)
     assert participation.notes == "Inbreng coöperatie, zie raadsbesluit"
-    assert str(participation.amount_at_risk) == "25000.00"
     assert participation.start_date.isoformat() == "2018-12-31"
 
 

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from partnerships.models import ImportRun, Participation
 from partnerships.spreadsheets import service
@@ -16,7 +17,7 @@ HEADERS = [
     "Registercode samenwerkingsverband",
     "Deelname vanaf",
     "Zetels",
-    "Garanties en borgstellingen",
+    "Toelichting",
 ]
 
 
@@ -39,7 +40,7 @@ def test_preview_shows_each_row_as_new_changed_or_unchanged_with_old_and_new_val
     data = xlsx(
         [
             HEADERS,
-            ["GM0153", "ggd-twente", "01-01-2019", 2, "1.234,56"],
+            ["GM0153", "ggd-twente", "01-01-2019", 2, "Twee zetels"],
             ["GM0141", "ggd-twente", datetime.date(2020, 1, 1), 1, None],
             ["GM0141", "regio-twente", None, 1, None],
         ]
@@ -52,9 +53,11 @@ def test_preview_shows_each_row_as_new_changed_or_unchanged_with_old_and_new_val
     ]
     assert [(c.label, c.old, c.new) for c in plan.rows[0].changes] == [
         ("zetels", "1", "2"),
-        ("garanties en borgstellingen", "(leeg)", "1.234,56"),
+        ("toelichting", "(leeg)", "Twee zetels"),
     ]
     assert plan.rows[0].record == "Enschede in GGD Twente"
+    year = timezone.localdate().year  # the preview judges the current year
+    assert plan.rows[0].note.startswith(f"verbonden partij {year}: ja: bestuurlijk belang: elke")
     existing.refresh_from_db()
     assert existing.seats == 1 and Participation.objects.count() == 2  # nothing written
 
@@ -63,7 +66,11 @@ def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_
     supervisor, existing, almelo
 ):
     plan = commit(supervisor, fixture("deelnemingen-met-fouten.csv"))
-    assert plan.notices == ["Kolom F “Interne notitie” is onbekend en wordt niet ingelezen."]
+    assert plan.notices == [
+        "Kolom E “Garanties en borgstellingen” hoort nu bij “Financieel belang per jaar” en "
+        "wordt hier niet ingelezen.",
+        "Kolom F “Interne notitie” is onbekend en wordt niet ingelezen.",
+    ]
     assert [str(p) for p in plan.problems] == [
         "rij 3, kolom A (CBS-code deelnemer): gevonden “GM9999” – Onbekende CBS-code “GM9999”.",
         "rij 4, kolom B (Registercode samenwerkingsverband): gevonden “bestaat-niet” – "
@@ -71,15 +78,11 @@ def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_
         "rij 5, kolom C (Deelname vanaf): gevonden “31-02-2019” – verwacht een datum, zoals "
         "31-12-2026",
         "rij 5, kolom D (Zetels): gevonden “een” – verwacht een geheel getal, zoals 12",
-        "rij 5, kolom E (Garanties en borgstellingen): gevonden “12,3,4” – verwacht een getal "
-        "met hoogstens 2 decimalen, zoals 1.234,56",
         "rij 6, kolom A (CBS-code deelnemer) – lege cel; deze kolom is verplicht",
         "rij 7 – dit gegeven staat ook op rij 2; elk gegeven hoort één keer in het bestand",
     ]
-    assert plan.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 5, "no_access": 0}
-    existing.refresh_from_db()
-    assert existing.guarantees is None  # row 2 was fine, but nothing is saved
-    assert ImportRun.objects.count() == 0
+    assert plan.counts == {"new": 0, "changed": 0, "unchanged": 1, "error": 5, "no_access": 0}
+    assert ImportRun.objects.count() == 0  # row 2 was fine, but nothing is saved
 
 
 def test_missing_required_columns_stop_the_import_before_any_row(supervisor, existing):
@@ -143,7 +146,7 @@ def test_commit_writes_every_row_in_one_go_and_names_the_import_in_the_history(
         [
             HEADERS,
             ["GM0153", "ggd-twente", "01-01-2019", 2, None],
-            ["GM0141", "ggd-twente", None, 1, "10"],
+            ["GM0141", "ggd-twente", None, 1, "Nieuw"],
         ]
     )
     plan = commit(supervisor, data)
@@ -161,7 +164,7 @@ def test_commit_writes_every_row_in_one_go_and_names_the_import_in_the_history(
         latest = participation.history.first()
         assert latest.history_change_reason == f"Import {run.pk}: deelnemingen.xlsx"
         assert latest.history_user == supervisor
-    assert Participation.objects.get(organisation=almelo).guarantees == Decimal("10.00")
+    assert Participation.objects.get(organisation=almelo).notes == "Nieuw"
 
 
 def test_a_supervisor_imports_only_for_organisations_of_its_province(
@@ -190,18 +193,68 @@ def test_griffie_imports_for_its_own_organisation_only(griffie, existing, almelo
     assert existing.seats == 1
 
 
-def test_griffie_may_not_change_the_financial_interest(griffie, existing):
-    plan = commit(griffie, xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 1, "500"]]))
-    assert [str(p) for p in plan.problems] == [
-        "rij 2 – U mag deze velden niet wijzigen: garanties en borgstellingen."
+INTEREST_HEADERS = [
+    "CBS-code deelnemer",
+    "Registercode samenwerkingsverband",
+    "Jaar",
+    "Garanties en borgstellingen",
+    "Aantal aandelen",
+]
+
+
+def test_griffie_may_not_import_the_financial_interest(griffie, existing):
+    with pytest.raises(service.ImportRefused, match="U mag geen financieel belang per jaar"):
+        commit(
+            griffie,
+            xlsx([INTEREST_HEADERS, ["GM0153", "ggd-twente", 2027, "500", None]]),
+            "financial_interests",
+        )
+
+
+def test_finance_imports_the_financial_interest_per_year(finance, existing):
+    rows = [
+        INTEREST_HEADERS,
+        ["GM0153", "ggd-twente", 2026, "1.234,56", 0],
+        ["GM0153", "ggd-twente", 2027, "500", None],
+    ]
+    plan = commit(finance, xlsx(rows), "financial_interests")
+    assert plan.ok, [str(p) for p in plan.problems]
+    by_year = {i.year: i for i in existing.financial_interests.all()}
+    assert by_year[2026].guarantees == Decimal("1234.56") and by_year[2026].shares_count == 0
+    assert by_year[2027].guarantees == Decimal("500.00") and by_year[2027].shares_count is None
+    changed = [*rows[:2], ["GM0153", "ggd-twente", 2027, "750", None]]
+    again = commit(finance, xlsx(changed), "financial_interests")
+    assert [(r.status, [c.new for c in r.changes]) for r in again.rows] == [
+        ("unchanged", []),
+        ("changed", ["750,00"]),
     ]
 
 
-def test_finance_changes_the_financial_interest_of_its_own_participations(finance, existing):
-    plan = commit(finance, xlsx([HEADERS, ["GM0153", "ggd-twente", "01-01-2019", 1, "500"]]))
-    assert plan.ok, [str(p) for p in plan.problems]
-    existing.refresh_from_db()
-    assert existing.guarantees == Decimal("500.00")
+def test_the_financial_interest_of_a_year_without_participation_is_refused(finance, existing):
+    plan = commit(
+        finance,
+        xlsx([INTEREST_HEADERS, ["GM0153", "ggd-twente", 2018, "5", None]]),
+        "financial_interests",
+    )
+    assert [str(p) for p in plan.problems] == [
+        "rij 2, kolom C (Jaar): gevonden “2018” – Enschede neemt in 2018 niet deel aan GGD "
+        "Twente; leg eerst de deelneming vast"
+    ]
+
+
+def test_an_empty_seat_count_stays_unknown_and_the_preview_says_what_is_missing(
+    supervisor, enschede
+):
+    factories.PartyFactory(code="kennispark", name="Kennispark", legal_form="foundation")
+    data = xlsx([HEADERS, ["GM0153", "kennispark", None, None, None]])
+    plan = service.plan_file(supervisor, "participations", data)
+    assert plan.rows[0].status == "new"
+    assert plan.rows[0].instance.seats is None
+    year = timezone.localdate().year
+    assert plan.rows[0].note == (
+        f"verbonden partij {year}: onbekend: bestuurlijk belang onbekend; financieel belang "
+        f"onbekend; ontbreekt: aantal zetels, financieel belang {year}"
+    )
 
 
 def test_a_council_member_may_not_import(enschede, existing):

@@ -105,4 +105,7 @@ def test_the_template_explains_every_column(db):
     }
     assert set(headers) <= set(explained)
     assert explained["CBS-code deelnemer"][1].value == "ja"
+    assert "leeg is onbekend" in explained["Zetels"][3].value
+    interests = load_workbook(io.BytesIO(writing.template_xlsx(KINDS["financial_interests"])))
+    explained = {row[0].value: row for row in interests["Toelichting"].iter_rows(min_row=2)}
     assert "1.234,56" in explained["Garanties en borgstellingen"][2].value

@@ -1,10 +1,12 @@
-"""Create the budget-cycle documents of every Wgr party with an own budget for a year."""
+"""Create the budget-cycle documents of every Wgr party with an own budget for a year, and
+recompute every stored deadline and zienswijze term (after an upgrade that changed how terms
+are counted, run it once)."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from partnerships.cycle.calendar import CYCLE_LEGAL_FORMS
-from partnerships.cycle.services import ensure_cycle
+from partnerships.cycle.services import ensure_cycle, refresh_deadlines, refresh_due_dates
 from partnerships.models import Party
 from registry.access import ServerAdministrator
 
@@ -28,3 +30,6 @@ class Command(BaseCommand):
             count += 1
         noun = "regeling" if count == 1 else "regelingen"
         self.stdout.write(f"Begrotingscyclus {year}: {count} {noun}, elk vijf stukken.")
+        moved = refresh_deadlines()
+        refresh_due_dates()
+        self.stdout.write(f"Termijnen opnieuw berekend: {moved} gewijzigd.")
