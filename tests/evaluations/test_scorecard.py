@@ -52,8 +52,8 @@ def test_everyone_agreeing_has_no_spread():
 @pytest.mark.django_db(transaction=True)
 def test_every_score_recorded_before_becomes_one_respondents_answer_with_its_history():
     executor = MigrationExecutor(connection)
-    executor.migrate([("evaluations", "0003_protected_files")])
-    old = executor.loader.project_state([("evaluations", "0003_protected_files")]).apps
+    executor.migrate([("evaluations", "0004_publication")])
+    old = executor.loader.project_state([("evaluations", "0004_publication")]).apps
     party = old.get_model("partnerships", "Party").objects.create(name="GBT", code="gbt-mig")
     evaluation = old.get_model("evaluations", "Evaluation").objects.create(
         party=party, title="Evaluatie 2019", performer="external"
