@@ -10,7 +10,8 @@ evaluation with its organisation) follows its own schedule for that party: from 
 completed evaluation, or from the start of its participation.
 
 `schedule_for` reads everything it needs for any number of participations in a fixed number
-of queries (three), for the agenda and the reminders.
+of queries (three), for the agenda and the reminders; `schedule_of_party` the party-wide one
+for the cooperation page.
 """
 
 import datetime
@@ -89,8 +90,6 @@ def schedule_for(
     result = []
     for participation in participations:
         party = participation.party
-        assumed = party.pk not in intervals
-        interval = intervals.get(party.pk, DEFAULT_INTERVAL_YEARS)
         if (party.pk, participation.organisation_id) in own:
             organisation_id = participation.organisation_id
             start, start_label = participation.start_date, _("start van de deelname")
@@ -98,19 +97,30 @@ def schedule_for(
             organisation_id = None
             start, start_label = party.start_date, _("start van de samenwerking")
         last = completed.get((party.pk, organisation_id))
-        since, label = (last, _("laatste evaluatie")) if last else (start, start_label)
-        result.append(
-            Due(
-                party=party,
-                organisation_id=organisation_id,
-                interval_years=interval,
-                interval_assumed=assumed,
-                since=since,
-                since_label=label,
-                next_due=add_years(since, interval) if since else None,
-            )
-        )
+        result.append(_due(party, organisation_id, intervals, last, start, start_label))
     return result
+
+
+def schedule_of_party(party: Party, today: datetime.date, evaluations=None) -> Due:
+    """The party-wide evaluation due (its participants' own schedules aside), in two queries."""
+    evaluations = Evaluation.objects.all() if evaluations is None else evaluations
+    intervals = _intervals({party.pk}, today)
+    last = _last_completed({party.pk}, evaluations).get((party.pk, None))
+    return _due(party, None, intervals, last, party.start_date, _("start van de samenwerking"))
+
+
+def _due(party, organisation_id, intervals, last, start, start_label) -> Due:
+    interval = intervals.get(party.pk, DEFAULT_INTERVAL_YEARS)
+    since, label = (last, _("laatste evaluatie")) if last else (start, start_label)
+    return Due(
+        party=party,
+        organisation_id=organisation_id,
+        interval_years=interval,
+        interval_assumed=party.pk not in intervals,
+        since=since,
+        since_label=label,
+        next_due=add_years(since, interval) if since else None,
+    )
 
 
 def current_participations(organisation_ids, today: datetime.date) -> list[Participation]:

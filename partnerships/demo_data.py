@@ -123,6 +123,7 @@ def load_parties(organisations: dict[str, Organisation], report: DemoReport) -> 
                     "kind": LegalDocumentKind(basis["kind"]),
                     "in_force_from": basis.get("in_force_from"),
                     "in_force_until": basis.get("in_force_until"),
+                    "evaluation_interval_years": basis.get("evaluation_interval_years"),
                 },
                 report=report,
             )

@@ -178,6 +178,9 @@ def test_demo_has_a_realistic_cycle_and_completed_evaluations(demo):
     assert enschede_gbt.status == ZienswijzeStatus.SENT
     assert [s.target for s in enschede_gbt.steps.all()] == ["in_preparation", "decided", "sent"]
     completed = Evaluation.objects.filter(status=EvaluationStatus.COMPLETED)
+    assert completed.filter(public=True).count() == completed.count() == 3
+    assert completed.filter(party__code="ggd-twente").get().respondents.count() == 0
+    completed = completed.filter(party__short_name="GBT")
     assert completed.count() == 2
     assert sorted(e.respondents.count() for e in completed) == [3, 4]
     assert all(r.answers.count() == 7 for e in completed for r in e.respondents.all())

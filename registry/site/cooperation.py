@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from evaluations.choices import EvaluationStatus
 from evaluations.models import Answer, Evaluation
+from evaluations.schedule import Due, schedule_of_party
 from evaluations.views import comparison_rows
 from partnerships import queries
 from partnerships.allocation import AllocationError
@@ -61,6 +62,7 @@ class CooperationPage:
     documents: list[CycleDocument]
     zienswijzen: list[Zienswijze]
     evaluations: list[Evaluation]
+    next_evaluation: Due
     score_rows: list[dict]
     what_if: object = None
     what_if_problems: tuple = ()
@@ -186,6 +188,9 @@ def cooperation_page(user, party: Party, year: int, today: datetime.date) -> Coo
         documents=documents,
         zienswijzen=zienswijzen,
         evaluations=evaluations,
+        next_evaluation=schedule_of_party(
+            party, today, access.site_scope(user, Evaluation.objects.all())
+        ),
         score_rows=score_rows,
     )
     member = _member_of(user, participants)

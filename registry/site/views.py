@@ -66,9 +66,11 @@ def cooperation_view(request, code: str):
         Party.objects.select_related("centre_organisation").prefetch_related("themes"), code=code
     )
     year = chosen_year(request)
-    page = cooperation_page(request.user, party, year, timezone.localdate())
+    today = timezone.localdate()
+    page = cooperation_page(request.user, party, year, today)
     crumbs = [(reverse("site:search"), "Zoeken"), (None, party.name)]
-    return render(request, "site/cooperation.html", {"page": page, "crumbs": crumbs})
+    context = {"page": page, "crumbs": crumbs, "today": today}
+    return render(request, "site/cooperation.html", context)
 
 
 @require_safe

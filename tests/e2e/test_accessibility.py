@@ -17,6 +17,7 @@ PAGES = [
     "/samenwerkingsverbanden/gbt/",
     "/samenwerkingsverbanden/gbt/?jaar=2027",
     "/samenwerkingsverbanden/vrt/?jaar=2027",
+    "/samenwerkingsverbanden/ggd-twente/",
     "/toegankelijkheid/",
 ]
 

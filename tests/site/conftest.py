@@ -68,7 +68,12 @@ def site_world(enschede, almelo):
     public = factories.EvaluationFactory(
         party=gbt, title="Openbare evaluatie", public=True, conclusions="Doelmatig.", **done
     )
-    factories.EvaluationFactory(party=gbt, title="Interne evaluatie", **done)
+    factories.EvaluationFactory(  # later than the public one: it moves the next due date
+        party=gbt,
+        title="Interne evaluatie",
+        status=EvaluationStatus.COMPLETED,
+        actual_end=datetime.date(2025, 6, 1),
+    )
     factories.EvaluationFactory(
         party=gbt, title="Lopende evaluatie", status=EvaluationStatus.IN_PROGRESS
     )

@@ -35,6 +35,14 @@ MATRIX = [
     (GBT, "evaluations", "Openbare evaluatie", ALL),
     (GBT, "evaluations", "Interne evaluatie", {OWN, ELSEWHERE, SUPERVISOR}),  # registry users
     (GBT, "evaluations", "Lopende evaluatie", set()),  # never while it runs
+    # the next one counts from the last evaluation the reader may see: the public one of 2023
+    (GBT, "next evaluation", "Volgende evaluatie:</strong> 05-10-2027", {ANONYMOUS}),
+    (
+        GBT,
+        "next evaluation",
+        "Volgende evaluatie:</strong> 01-06-2029",
+        {OWN, ELSEWHERE, SUPERVISOR},
+    ),
     (GBT, "evaluations", "Eigen evaluatie Enschede", ALL),
     (GBT, "evaluations", "Eigen evaluatie Almelo", {ELSEWHERE, SUPERVISOR}),
     (GBT, "what-if", "Als Enschede uittreedt", {OWN}),

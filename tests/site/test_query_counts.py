@@ -22,11 +22,11 @@ PINNED = {
     ("anonymous", "home"): 3,
     ("anonymous", "search"): 5,
     ("anonymous", "municipality"): 13,  # with the financial interest of the year
-    ("anonymous", "cooperation"): 13,
+    ("anonymous", "cooperation"): 15,
     ("council Enschede", "home"): 6,
     ("council Enschede", "search"): 8,
     ("council Enschede", "municipality"): 17,
-    ("council Enschede", "cooperation"): 19,
+    ("council Enschede", "cooperation"): 21,
 }
 PAGES = {
     "home": ("site:home", []),
