@@ -15,9 +15,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import zipfile
 from pathlib import Path
+
+from serving import start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8098
@@ -57,29 +58,7 @@ def lying_workbook() -> bytes:
 
 
 def start(env) -> subprocess.Popen:
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    process = subprocess.Popen(
-        [
-            gunicorn,
-            "registry.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--access-logfile",
-            os.devnull,
-        ],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(BASE + "/toegankelijkheid/", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn kwam niet op")
+    return start_gunicorn(env, PORT, quiet=True)
 
 
 def main() -> None:

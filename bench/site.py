@@ -27,6 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import psycopg
+from serving import start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "registry_bench_site"
@@ -175,31 +176,7 @@ def p95(values: list[float]) -> float:
 
 
 def serve(database_url: str):
-    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "registry.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--access-logfile",
-            os.devnull,
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/toegankelijkheid/", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit("gunicorn kwam niet op")
+    return start_gunicorn({**os.environ, **ENV, "DATABASE_URL": database_url}, PORT)
 
 
 def main() -> None:
