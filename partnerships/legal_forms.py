@@ -253,3 +253,26 @@ def forms_where(predicate) -> list[str]:
 
 def forms_in_category(category: str) -> list[str]:
     return forms_where(lambda p: p.bbv_category == category)
+
+
+# The legal-basis codes of the provincial overview maps (seed 002, appendices A and B: the
+# maps of Twente and West-Overijssel, 2016), as the import reads them wherever a legal form
+# is asked for, in the maps' spelling; they are compared normalised ("WGR+OL" and "wgr ol"
+# alike, "Coöp." as "coop"). A map that prints only "(WGR)" does not say which form: that
+# stays unrecognised.
+MAP_CODES: dict[str, LegalForm] = {
+    "WGR+OL": LegalForm.PUBLIC_BODY,
+    "WGR BVO": LegalForm.OPERATIONAL_ORGANISATION,
+    "WGR GO": LegalForm.JOINT_BODY,
+    "WGR cg": LegalForm.CENTRE_MUNICIPALITY,
+    "WGR cgc": LegalForm.CENTRE_MUNICIPALITY,
+    "WGR li": LegalForm.PLAIN_ARRANGEMENT,
+    "Ovk": LegalForm.AGREEMENT,
+    "Convenant": LegalForm.AGREEMENT,
+    "Coöp.": LegalForm.COOPERATIVE,
+    "Ver.": LegalForm.ASSOCIATION,
+    "Stg.": LegalForm.FOUNDATION,
+    "Land.": LegalForm.OTHER_PUBLIC,
+    "Fin. Bijdr.": LegalForm.NONE,
+    "Geen": LegalForm.NONE,
+}

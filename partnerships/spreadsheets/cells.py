@@ -65,6 +65,23 @@ def code(value, max_length: int | None = None) -> str | None:
     return result.replace(" ", "").upper() if result else None
 
 
+def cbs_code(value, bare: str = "GM") -> str | None:
+    """A CBS code as people type it: GM0153, gm 153, 0153 or 153 (Excel keeps 0153 typed as a
+    number as 153) are the municipality GM0153, PV 23 the province PV23; digits alone take the
+    prefix `bare` (a province column passes "PV"). Other codes are kept as typed (upper case,
+    no spaces) and judged by whoever looks them up."""
+    result = code(value, 12)
+    if result is None:
+        return None
+    match = re.fullmatch(r"(GM|PV)?0*(\d{1,4})", result)
+    if match is None:
+        if len(result) > 6:
+            raise CellProblem(_("een CBS-code zoals GM0153"))
+        return result
+    prefix, digits = match.group(1) or bare, match.group(2)
+    return f"{prefix}{digits.zfill(4 if prefix == 'GM' else 2)}"
+
+
 def kvk_number(value) -> str | None:
     """Eight digits; Excel drops leading zeros of a number cell, so they are put back."""
     result = text(value)
@@ -178,20 +195,30 @@ def boolean(value) -> bool | None:
     raise CellProblem(_("ja of nee"))
 
 
-def choice(value, choices) -> str | None:
+def choice(value, choices, synonyms=None) -> str | None:
     """A TextChoices value by its label (with or without the part between brackets), its
-    identifier, or a word the label starts with when that word is unique."""
+    identifier, or a word the label starts with when that word is unique; `synonyms` maps
+    other words to a value (the overview maps' legal-basis codes), compared normalised."""
     if is_empty(value):
         return None
     wanted = normalised(str(value))
+    for word, option in (synonyms or {}).items():
+        if normalised(word) == wanted:
+            return option
     for option in choices:
         names = {normalised(option.value), normalised(str(option.label))}
         names.add(normalised(str(option.label).split("(")[0]))
         if wanted in names:
             return option.value
-    raise CellProblem(
-        _("een van: %(options)s") % {"options": "; ".join(str(c.label) for c in choices)}
-    )
+    raise CellProblem(_("een van: %(options)s") % {"options": choice_words(choices, synonyms)})
+
+
+def choice_words(choices, synonyms=None) -> str:
+    """What a choice cell accepts, for messages and the template's explanation row."""
+    words = "; ".join(str(c.label) for c in choices)
+    if synonyms:
+        words += "; " + _("ook: %(words)s") % {"words": ", ".join(synonyms)}
+    return words
 
 
 def list_of_text(value) -> list[str] | None:

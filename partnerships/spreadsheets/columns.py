@@ -140,13 +140,14 @@ def bool_column(name, header, explanation, **options) -> Column:
     return Column(name, header, cells.boolean, explanation, allowed=_("ja of nee"), **options)
 
 
-def choice_column(name, header, explanation, choices, **options) -> Column:
+def choice_column(name, header, explanation, choices, synonyms=None, **options) -> Column:
+    """`synonyms`: other words accepted for a value (word -> value)."""
     return Column(
         name,
         header,
-        lambda v: cells.choice(v, choices),
+        lambda v: cells.choice(v, choices, synonyms),
         explanation,
-        allowed="; ".join(str(c.label) for c in choices),
+        allowed=cells.choice_words(choices, synonyms),
         export=options.pop("export", None) or (lambda r: getattr(r, f"get_{name}_display")()),
         **options,
     )

@@ -171,12 +171,18 @@ def running_participation(row: dict, context: Context):
     return running[0]
 
 
-def organisation_column(name="organisation", header=None, **options) -> Column:
+def organisation_column(name="organisation", header=None, bare="GM", **options) -> Column:
+    """A CBS code; digits alone (153, 0153: Excel drops the leading zero) get the prefix `bare`."""
     return Column(
         name,
         header or _("CBS-code"),
-        lambda v: cells.code(v, 6),
-        _("GM + 4 cijfers voor een gemeente (GM0153), PV + 2 cijfers voor een provincie (PV23)."),
+        lambda v: cells.cbs_code(v, bare),
+        _(
+            "GM + 4 cijfers voor een gemeente (GM0153), PV + 2 cijfers voor een provincie "
+            "(PV23); alleen cijfers (153 of 0153) is de gemeente GM0153."
+        )
+        if bare == "GM"
+        else _("PV + 2 cijfers (PV23); alleen cijfers (23) is de provincie PV23."),
         example="GM0153",
         **options,
     )

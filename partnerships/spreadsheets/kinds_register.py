@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from partnerships import services
 from partnerships.choices import BBVCategory, LegalForm, PartyStatus, RegelingType
-from partnerships.legal_forms import profile
+from partnerships.legal_forms import MAP_CODES, profile
 from partnerships.models import Participation, Party, Theme
 from partnerships.models.participations import REGISTER_FIELDS
 from partnerships.models.parties import party_code
@@ -96,6 +96,7 @@ class OrganisationsKind(SheetKind):
         organisation_column(
             "province",
             _("Provincie (CBS-code)"),
+            bare="PV",
             aliases=("provincie", "provinciecode", "cbs code provincie"),
             export=lambda r: related_cbs_code(r, "province"),
         ),
@@ -276,8 +277,12 @@ class PartiesKind(SheetKind):
         choice_column(
             "legal_form",
             _("Rechtsvorm"),
-            _("Verplicht bij een nieuw samenwerkingsverband."),
+            _(
+                "Verplicht bij een nieuw samenwerkingsverband. De codes van de provinciale "
+                "overzichtskaarten (WGR+OL, WGR BVO, WGR cg, Ovk, Coöp., …) worden herkend."
+            ),
             LegalForm,
+            synonyms=MAP_CODES,
             example=LegalForm.PUBLIC_BODY.label,
             aliases=("juridische vorm", "vorm"),
         ),

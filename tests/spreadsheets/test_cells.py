@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partnerships.choices import LegalForm
+from partnerships.legal_forms import MAP_CODES
 from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.writing import _csv_cell
 
@@ -78,6 +79,47 @@ def test_choices_by_label_label_without_brackets_or_identifier():
 )
 def test_yes_and_no(raw, expected):
     assert cells.boolean(raw) is expected
+
+
+@pytest.mark.parametrize("raw", ["GM0153", "gm 0153", "GM153", "0153", "153", 153, 153.0])
+def test_a_municipality_code_as_people_and_excel_type_it(raw):
+    assert cells.cbs_code(raw) == "GM0153"
+
+
+def test_a_province_code_and_codes_that_are_none():
+    assert cells.cbs_code("pv 23") == cells.cbs_code(23, bare="PV") == "PV23"
+    assert cells.cbs_code("PV23", bare="GM") == "PV23"  # a prefix typed wins
+    assert cells.cbs_code("GM01") == "GM0001"
+    assert cells.cbs_code("ABC") == "ABC"  # left to the lookup, which refuses it
+    with pytest.raises(cells.CellProblem, match="een CBS-code zoals GM0153"):
+        cells.cbs_code("Enschede")
+    assert cells.cbs_code("12345") == "12345"  # five digits are no municipality code
+    assert cells.cbs_code(None) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("WGR+OL", LegalForm.PUBLIC_BODY),
+        ("WGR OL", LegalForm.PUBLIC_BODY),
+        ("WGR BVO", LegalForm.OPERATIONAL_ORGANISATION),
+        ("WGR cg", LegalForm.CENTRE_MUNICIPALITY),
+        ("WGR (li)", LegalForm.PLAIN_ARRANGEMENT),
+        ("Ovk", LegalForm.AGREEMENT),
+        ("Coöp.", LegalForm.COOPERATIVE),
+        ("Ver.", LegalForm.ASSOCIATION),
+        ("Stichting", LegalForm.FOUNDATION),
+        ("NV", LegalForm.PUBLIC_LIMITED),
+        ("Fin. Bijdr.", LegalForm.NONE),
+    ],
+)
+def test_the_legal_basis_codes_of_the_overview_maps(raw, expected):
+    assert cells.choice(raw, LegalForm, MAP_CODES) == expected
+
+
+def test_a_map_that_only_says_wgr_names_no_legal_form():
+    with pytest.raises(cells.CellProblem, match=r"; ook: WGR\+OL, WGR BVO, WGR GO, WGR cg"):
+        cells.choice("(WGR)", LegalForm, MAP_CODES)
 
 
 def test_a_kvk_number_gets_back_the_zeros_excel_dropped():

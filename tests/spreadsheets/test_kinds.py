@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 
 from partnerships.choices import FiguresKind, LegalForm, RegelingType
+from partnerships.legal_forms import MAP_CODES
 from partnerships.models import AnnualFigures, Contribution, Party
-from partnerships.spreadsheets import service
+from partnerships.spreadsheets import cells, service
 from registry.models import Organisation, PopulationFigure, RoleKind
 from tests import factories
 from tests.spreadsheets.conftest import fixture, xlsx
@@ -60,6 +61,27 @@ def test_new_parties_get_their_themes_and_a_history_naming_the_import(griffie, d
     assert party.history.first().history_change_reason.startswith("Import ")
 
 
+def test_parties_as_an_overview_map_codes_their_legal_basis(griffie, db):
+    rows = [
+        ["Naam", "Rechtsvorm", "Soort regeling"],
+        ["GGD Twente", "WGR+OL", None],
+        ["Samen Twente", "WGR BVO", "Collegeregeling"],
+        ["Crematoria Twente", "Coöp.", None],
+    ]
+    refused = commit(griffie, "parties", xlsx([*rows, ["Zomaar een regeling", "(WGR)", None]]))
+    [problem] = problems(refused)
+    assert problem.startswith("rij 5, kolom B (Rechtsvorm): gevonden “(WGR)” – ")
+    assert "ook: WGR+OL, WGR BVO" in problem  # the message names the map codes it knows
+    assert not Party.objects.exists()  # all or nothing
+    plan = commit(griffie, "parties", xlsx(rows))
+    assert plan.ok, problems(plan)
+    assert dict(Party.objects.values_list("name", "legal_form")) == {
+        "GGD Twente": LegalForm.PUBLIC_BODY,
+        "Samen Twente": LegalForm.OPERATIONAL_ORGANISATION,
+        "Crematoria Twente": LegalForm.COOPERATIVE,
+    }
+
+
 def test_a_party_without_code_is_found_by_kvk_number_then_by_name(griffie, enschede, ggd):
     factories.ParticipationFactory(organisation=enschede, party=ggd)
     ggd.kvk_number = "12345678"
@@ -97,7 +119,7 @@ def test_an_unknown_theme_and_a_wrong_bbv_category_are_reported(griffie, db):
         "rij 3, kolom D (BBV-categorie): gevonden “Gemeenschappelijke regelingen” – past niet "
         "bij de rechtsvorm; een stichting valt onder “Stichtingen en verenigingen”",
         "rij 4, kolom B (Rechtsvorm): gevonden “Vereniging of zo” – verwacht een van: "
-        + "; ".join(str(c.label) for c in LegalForm),
+        + cells.choice_words(LegalForm, MAP_CODES),
     ]
 
 

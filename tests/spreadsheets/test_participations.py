@@ -303,3 +303,11 @@ def test_a_preview_is_committed_once(supervisor, existing):
     stale.status = "preview"  # as a second request that read the run before the first commit
     with pytest.raises(service.ImportRefused, match="al doorgevoerd"):
         service.commit(supervisor, "participations", data, "d.xlsx", channel="admin", run=stale)
+
+
+def test_cbs_codes_typed_as_numbers_find_the_municipality(supervisor, enschede, ggd):
+    """Excel keeps 0153 typed in a number cell as 153; a map writes 153 or GM153."""
+    data = xlsx([HEADERS, [153, "ggd-twente", "01-01-2019", 1, None]])
+    plan = commit(supervisor, data)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert Participation.objects.get().organisation == enschede
