@@ -28,6 +28,16 @@ class RowRefused(Exception):
         self.column = column
 
 
+class RowSkipped(Exception):
+    """A row that says there is nothing to record (a participation column with "nee" where
+    the register holds none): written nowhere, shown in the preview with the reason."""
+
+    def __init__(self, record: str, message: str):
+        super().__init__(message)
+        self.record = record
+        self.message = message
+
+
 class RowHidden(Exception):
     """A row about a record of an organisation the user may not read."""
 

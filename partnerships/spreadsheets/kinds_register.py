@@ -41,6 +41,7 @@ from partnerships.spreadsheets.kinds import (
     OrganisationFinder,
     PartyFinder,
     RowRefused,
+    RowSkipped,
     SheetKind,
     ensure_readable,
     field_values,
@@ -478,6 +479,17 @@ class ParticipationsKind(SheetKind):
         text_column(
             "notes", _("Toelichting"), _("Vrije tekst."), aliases=("opmerking", "opmerkingen")
         ),
+        bool_column(
+            "participates",
+            _("Deelname"),
+            _(
+                "Ja (of leeg): de organisatie neemt deel. Nee: zij neemt niet deel; zo'n rij "
+                "wordt overgeslagen, en als het register een lopende deelname kent, moet "
+                "“Deelname tot en met” zeggen wanneer die eindigde."
+            ),
+            aliases=("deelname ja nee", "neemt deel", "deelnemer ja nee", "deelname j n"),
+            export=lambda r: True,
+        ),
     )
 
     moved_columns = FINANCIAL_INTEREST_COLUMNS
@@ -502,10 +514,32 @@ class ParticipationsKind(SheetKind):
         ensure_readable(organisation, context)
         party = lookups["parties"].find(row)
         siblings = lookups["existing"].get((organisation.pk, party.pk), [])
+        if row.get("participates") is False and not row.get("end_date"):
+            self._nothing_to_record(organisation, party, siblings)
         record = self._match(row, siblings, lookups)
         if record is None:
             record = Participation(organisation=organisation, party=party)
         return record, field_values(row, Participation, PARTICIPATION_FIELDS)
+
+    @staticmethod
+    def _nothing_to_record(organisation, party, siblings):
+        """A "nee" row without an end date: skipped, unless the register holds a participation
+        that still runs (then the row contradicts it, and only an end date can settle that)."""
+        today = timezone.localdate()
+        running = [p for p in siblings if p.end_date is None or p.end_date >= today]
+        if running:
+            raise RowRefused(
+                _(
+                    "volgens het register neemt %(organisation)s deel aan %(party)s; vul "
+                    "“Deelname tot en met” in om die deelname te beëindigen"
+                )
+                % {"organisation": organisation.name, "party": party.name},
+                "participates",
+            )
+        raise RowSkipped(
+            str(Participation(organisation=organisation, party=party)),
+            _("geen deelname; er wordt niets vastgelegd"),
+        )
 
     @staticmethod
     def _match(row, siblings, lookups):

@@ -1,7 +1,8 @@
 """The preview: what every row of a file would do, with every problem found in one pass.
 
 Nothing is written here. Each row is new, changed (with the old and new value of every
-changed field), unchanged, or an error (with row, column, the value found and what was
+changed field), unchanged, skipped (it asks for nothing to be recorded, with the reason), or
+an error (with row, column, the value found and what was
 expected). The plan's digest lets the commit check that nothing moved since the preview.
 """
 
@@ -17,11 +18,13 @@ from django.utils.translation import gettext as _
 from partnerships.spreadsheets.cells import CellProblem, is_empty
 from partnerships.spreadsheets.columns import match_headers
 from partnerships.spreadsheets.files import Table, column_letter
-from partnerships.spreadsheets.kinds import Context, RowHidden, RowRefused, SheetKind
+from partnerships.spreadsheets.kinds import Context, RowHidden, RowRefused, RowSkipped, SheetKind
 from registry import formatting
 from registry.constraints import broken_constraints
 
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
+# A row that asks for nothing to be recorded (e.g. "Deelname: nee" without a participation).
+SKIPPED = "skipped"
 # A row about a record the user may not read: nothing about it is said (whether it exists,
 # what it holds, whether the row would change it), so the preview is no oracle.
 NO_ACCESS = "no_access"
@@ -31,6 +34,7 @@ STATUS_LABELS = {
     UNCHANGED: _("ongewijzigd"),
     ERROR: _("fout"),
     NO_ACCESS: _("geen toegang"),
+    SKIPPED: _("overgeslagen"),
 }
 
 
@@ -109,6 +113,8 @@ class Plan:
         ) % {"rows": len(self.rows), **self.counts}
         if self.count(NO_ACCESS):
             text += _(", %(count)d zonder toegang") % {"count": self.count(NO_ACCESS)}
+        if self.count(SKIPPED):
+            text += _(", %(count)d overgeslagen") % {"count": self.count(SKIPPED)}
         return text + "."
 
     def digest(self) -> str:
@@ -198,6 +204,9 @@ def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters
         return
     except RowRefused as refused:
         refuse(refused.message, refused.column)
+        return
+    except RowSkipped as skipped:
+        outcome.status, outcome.record, outcome.note = SKIPPED, skipped.record, skipped.message
         return
     stored = copy.copy(record) if record.pk else None  # as it is, before the row's values
     identity = kind.identity(record, outcome.values)

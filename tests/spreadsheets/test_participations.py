@@ -81,7 +81,14 @@ def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_
         "rij 6, kolom A (CBS-code deelnemer) – lege cel; deze kolom is verplicht",
         "rij 7 – dit gegeven staat ook op rij 2; elk gegeven hoort één keer in het bestand",
     ]
-    assert plan.counts == {"new": 0, "changed": 0, "unchanged": 1, "error": 5, "no_access": 0}
+    assert plan.counts == {
+        "new": 0,
+        "changed": 0,
+        "unchanged": 1,
+        "error": 5,
+        "no_access": 0,
+        "skipped": 0,
+    }
     assert ImportRun.objects.count() == 0  # row 2 was fine, but nothing is saved
 
 
@@ -311,3 +318,30 @@ def test_cbs_codes_typed_as_numbers_find_the_municipality(supervisor, enschede, 
     plan = commit(supervisor, data)
     assert plan.ok, [str(p) for p in plan.problems]
     assert Participation.objects.get().organisation == enschede
+
+
+def test_a_participation_column_saying_nee_is_honoured_never_ignored(
+    supervisor, existing, almelo, enschede, ggd
+):
+    """A long list with "Deelname ja/nee": a "nee" row records nothing (shown as skipped);
+    a "nee" for a participation the register holds asks for its end date; with it, it ends."""
+    headers = ["CBS-code deelnemer", "Registercode samenwerkingsverband", "Deelname"]
+    plan = service.plan_file(
+        supervisor, "participations", xlsx([headers, ["GM0141", "ggd-twente", "nee"]])
+    )
+    assert plan.ok and [(r.status, r.record, r.note) for r in plan.rows] == [
+        ("skipped", "Almelo in GGD Twente", "geen deelname; er wordt niets vastgelegd")
+    ]
+    assert plan.summary().endswith(", 1 overgeslagen.")
+    contradicting = xlsx([headers, ["GM0153", "ggd-twente", "Nee"]])
+    [problem] = commit(supervisor, contradicting).problems
+    assert (problem.column, problem.message) == (
+        "C",
+        "volgens het register neemt Enschede deel aan GGD Twente; vul “Deelname tot en met” "
+        "in om die deelname te beëindigen",
+    )
+    ended = xlsx([[*headers, "Deelname tot en met"], ["GM0153", "ggd-twente", "nee", "31-12-2025"]])
+    assert commit(supervisor, ended).ok
+    assert list(Participation.objects.values_list("organisation__name", "end_date")) == [
+        ("Enschede", datetime.date(2025, 12, 31))
+    ]

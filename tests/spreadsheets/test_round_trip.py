@@ -71,6 +71,7 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(demo):
         "unchanged": 1,
         "error": 0,
         "no_access": 0,
+        "skipped": 0,
     }
     assert Participation.history.count() == history
     assert ImportRun.objects.count() == 2
