@@ -73,7 +73,7 @@ class FinancialInterestsKind(SheetKind):
     def prepare(self, rows, context):
         organisations = OrganisationFinder()
         parties = PartyFinder()
-        ids = organisations.pks(row["organisation"] for row in rows)
+        ids = organisations.participant_pks(rows)
         existing = FinancialInterest.objects.filter(participation__organisation_id__in=ids)
         context.lookups.update(
             organisations=organisations,

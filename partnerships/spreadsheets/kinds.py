@@ -6,6 +6,7 @@ own `clean()` and constraints judge the result, so an import obeys the same rule
 admin. The six kinds live in kinds_register.py and kinds_money.py.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import F, Model, QuerySet
@@ -83,17 +84,23 @@ class SheetKind:
 
     def header_problems(self, present: set[str]) -> list[str]:
         """Problems with the set of columns beyond required ones: a kind that names a party
-        needs one of the three columns that can name it."""
-        names_a_party = any(column.name in PARTY_REFERENCE for column in self.columns)
-        if not names_a_party or present & set(PARTY_REFERENCE):
-            return []
-        return [
-            _(
-                "Geef het samenwerkingsverband aan met een kolom “Registercode "
-                "samenwerkingsverband”, “KvK-nummer samenwerkingsverband” of “Naam "
-                "samenwerkingsverband”."
+        needs one of the three columns that can name it, one that names a participant its
+        CBS code or its name."""
+        names = {column.name for column in self.columns}
+        problems = []
+        if names & set(PARTY_REFERENCE) and not present & set(PARTY_REFERENCE):
+            problems.append(
+                _(
+                    "Geef het samenwerkingsverband aan met een kolom “Registercode "
+                    "samenwerkingsverband”, “KvK-nummer samenwerkingsverband” of “Naam "
+                    "samenwerkingsverband”."
+                )
             )
-        ]
+        if names >= PARTICIPANT and not present & PARTICIPANT:
+            problems.append(
+                _("Geef de deelnemer aan met een kolom “CBS-code deelnemer” of “Deelnemer”.")
+            )
+        return problems
 
     def prepare(self, rows: list[dict], context: Context) -> None:
         """Load what the rows refer to and the existing records, into context.lookups."""
@@ -160,7 +167,7 @@ def running_participation(row: dict, context: Context):
     organisation the user may not read. The kind's prepare() put the finders and
     `participations` (participations_by_pair) in the lookups."""
     lookups = context.lookups
-    organisation = lookups["organisations"].find(row["organisation"], "organisation")
+    organisation = lookups["organisations"].participant(row)
     ensure_readable(organisation, context)
     party = lookups["parties"].find(row)
     first, last = year_span(row["year"])
@@ -245,12 +252,16 @@ def organisation_name_column(header, path="organisation") -> Column:
     )
 
 
+# The participant of a row: its CBS code, or else its name.
+PARTICIPANT = {"organisation", "organisation_name"}
+
+
 def participant_columns(path="organisation") -> tuple[Column, Column]:
-    """The participant of a participation or contribution: its CBS code, and its name beside."""
+    """The participant of a participation or contribution: its CBS code, or else its name
+    (a long list of the overview maps names municipalities only by name)."""
     return (
         organisation_column(
             header=_("CBS-code deelnemer"),
-            required=True,
             aliases=(
                 "cbs code",
                 "cbscode",
@@ -260,7 +271,18 @@ def participant_columns(path="organisation") -> tuple[Column, Column]:
             ),
             export=lambda r: related_cbs_code(r, path),
         ),
-        organisation_name_column(_("Deelnemer"), path),
+        Column(
+            "organisation_name",
+            _("Deelnemer"),
+            cells.text,
+            _(
+                "De naam van de deelnemer; gebruikt als de CBS-code ontbreekt (ook zoals de "
+                "overzichtskaarten hem schrijven: “Rijssen/Holten”, “Zwartew. Land”)."
+            ),
+            example="Enschede",
+            aliases=("naam", "gemeente", "naam deelnemer", "organisatie", "gemeentenaam"),
+            export=lambda r: related_cbs_code(r, path, "name"),
+        ),
     )
 
 
@@ -372,16 +394,59 @@ class PartyFinder:
 
 
 class OrganisationFinder:
-    """Finds an organisation by CBS code; loads all organisations (one query, a few hundred)."""
+    """Finds an organisation by CBS code, or a participant by its name; loads all
+    organisations (one query, a few hundred)."""
 
     def __init__(self):
         organisations = list(Organisation.objects.all())
         self.by_pk = {o.pk: o for o in organisations}
         self.by_code = {o.cbs_code: o for o in organisations if o.cbs_code}
+        self.by_name: dict[str, list] = {}
+        for organisation in organisations:
+            self.by_name.setdefault(_name_key(organisation.name), []).append(organisation)
 
     def pks(self, codes) -> list[int]:
         """The pks of the organisations with these codes (unknown codes are left out)."""
         return [self.by_code[code].pk for code in set(codes) if code in self.by_code]
+
+    def participant_pks(self, rows) -> list[int]:
+        """The pks of the participants the rows name (by code or name; unknown ones left out)."""
+        found = (self._named(row, required=False) for row in rows)
+        return list({organisation.pk for organisation in found if organisation is not None})
+
+    def participant(self, row: dict):
+        """The participant a row names: by CBS code, or else by name."""
+        return self._named(row, required=True)
+
+    def _named(self, row: dict, *, required: bool):
+        if row.get("organisation"):
+            return self.find(row["organisation"], "organisation", required=required)
+        name = row.get("organisation_name")
+        if not name:
+            if required:
+                raise RowRefused(_("Geef de deelnemer op: een CBS-code of een naam."))
+            return None
+        found = self.by_name.get(_name_key(name)) or self._abbreviated(name)
+        if len(found) == 1:
+            return found[0]
+        if not required:
+            return None
+        if found:
+            raise RowRefused(
+                _("“%(name)s” past bij %(names)s; gebruik de CBS-code.")
+                % {"name": name, "names": ", ".join(sorted(o.name for o in found))},
+                "organisation_name",
+            )
+        raise RowRefused(_("Onbekende deelnemer “%(name)s”.") % {"name": name}, "organisation_name")
+
+    def _abbreviated(self, name: str) -> list:
+        """A name as the overview maps shorten it: “Zwartew. Land” is a name that starts
+        with “zwartew” and ends with “land” (Zwartewaterland); only one may fit."""
+        if "." not in name:
+            return []
+        parts = [_name_key(part) for part in name.split(".")]
+        pattern = re.compile(".*".join(re.escape(part) for part in parts if part) + "$")
+        return [o for key, found in self.by_name.items() if pattern.match(key) for o in found]
 
     def find(self, code: str | None, column: str, *, required: bool = True):
         if not code:
@@ -391,6 +456,12 @@ class OrganisationFinder:
                 return None
             raise RowRefused(_("Onbekende CBS-code “%(code)s”.") % {"code": code}, column)
         return self.by_code[code]
+
+
+def _name_key(name: str) -> str:
+    """A name compared without case, accents, punctuation, spaces or “Gemeente” before it:
+    “Rijssen/Holten” and “Rijssen-Holten” alike."""
+    return cells.normalised(name).removeprefix("gemeente ").replace(" ", "")
 
 
 def participations_by_pair(

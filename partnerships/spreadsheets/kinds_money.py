@@ -156,7 +156,7 @@ class ContributionsKind(SheetKind):
     def prepare(self, rows, context):
         organisations = OrganisationFinder()
         parties = PartyFinder()
-        ids = organisations.pks(row["organisation"] for row in rows)
+        ids = organisations.participant_pks(rows)
         participations = participations_by_pair(ids, organisations, parties)
         existing = Contribution.objects.filter(participation__organisation_id__in=ids)
         context.lookups.update(

@@ -431,7 +431,8 @@ class PartiesKind(SheetKind):
 
 def _pair_as_written(row: dict) -> tuple:
     """The organisation and party as the row names them (before they are looked up)."""
-    return (row["organisation"], *(row.get(name) for name in PARTY_REFERENCE))
+    participant = row.get("organisation") or row.get("organisation_name")
+    return (participant, *(row.get(name) for name in PARTY_REFERENCE))
 
 
 PARTICIPATION_FIELDS = tuple(
@@ -498,7 +499,7 @@ class ParticipationsKind(SheetKind):
     def prepare(self, rows, context):
         organisations = OrganisationFinder()
         parties = PartyFinder()
-        ids = organisations.pks(row["organisation"] for row in rows)
+        ids = organisations.participant_pks(rows)
         existing = participations_by_pair(ids, organisations, parties)
         context.lookups.update(
             organisations=organisations,
@@ -510,7 +511,7 @@ class ParticipationsKind(SheetKind):
 
     def locate(self, row, context):
         lookups = context.lookups
-        organisation = lookups["organisations"].find(row["organisation"], "organisation")
+        organisation = lookups["organisations"].participant(row)
         ensure_readable(organisation, context)
         party = lookups["parties"].find(row)
         siblings = lookups["existing"].get((organisation.pk, party.pk), [])

@@ -78,7 +78,7 @@ def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_
         "rij 5, kolom C (Deelname vanaf): gevonden “31-02-2019” – verwacht een datum, zoals "
         "31-12-2026",
         "rij 5, kolom D (Zetels): gevonden “een” – verwacht een geheel getal, zoals 12",
-        "rij 6, kolom A (CBS-code deelnemer) – lege cel; deze kolom is verplicht",
+        "rij 6 – Geef de deelnemer op: een CBS-code of een naam.",
         "rij 7 – dit gegeven staat ook op rij 2; elk gegeven hoort één keer in het bestand",
     ]
     assert plan.counts == {
@@ -95,7 +95,9 @@ def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_
 def test_missing_required_columns_stop_the_import_before_any_row(supervisor, existing):
     plan = commit(supervisor, xlsx([["Zetels", "Onzin"], [3, "x"]]))
     assert plan.file_problems == [
-        "Verplichte kolommen ontbreken: “CBS-code deelnemer”.",
+        "Geef het samenwerkingsverband aan met een kolom “Registercode samenwerkingsverband”, "
+        "“KvK-nummer samenwerkingsverband” of “Naam samenwerkingsverband”.",
+        "Geef de deelnemer aan met een kolom “CBS-code deelnemer” of “Deelnemer”.",
     ]
     assert plan.notices == ["Kolom B “Onzin” is onbekend en wordt niet ingelezen."]
     assert plan.rows == []
@@ -344,4 +346,34 @@ def test_a_participation_column_saying_nee_is_honoured_never_ignored(
     assert commit(supervisor, ended).ok
     assert list(Participation.objects.values_list("organisation__name", "end_date")) == [
         ("Enschede", datetime.date(2025, 12, 31))
+    ]
+
+
+def test_a_long_list_names_municipalities_as_the_maps_do(supervisor, enschede, ggd, overijssel):
+    """No CBS code column: the name counts, with the maps' spellings; an unknown or
+    ambiguous name is refused with the candidates, never guessed."""
+    zwartewaterland = factories.MunicipalityFactory(
+        name="Zwartewaterland", cbs_code="GM1896", province=overijssel
+    )
+    rijssen = factories.MunicipalityFactory(
+        name="Rijssen-Holten", cbs_code="GM1742", province=overijssel
+    )
+    data = xlsx(
+        [
+            ["Gemeente", "Registercode samenwerkingsverband"],
+            ["Gemeente Enschede", "ggd-twente"],
+            ["Zwartew. Land", "ggd-twente"],
+            ["Rijssen/Holten", "ggd-twente"],
+        ]
+    )
+    plan = commit(supervisor, data)
+    assert plan.ok, [str(p) for p in plan.problems]
+    assert set(Participation.objects.values_list("organisation", flat=True)) == {
+        enschede.pk,
+        zwartewaterland.pk,
+        rijssen.pk,
+    }
+    refused = commit(supervisor, xlsx([["Gemeente", "Registercode"], ["Enschedee", "ggd-twente"]]))
+    assert [str(p) for p in refused.problems] == [
+        "rij 2, kolom A (Deelnemer): gevonden “Enschedee” – Onbekende deelnemer “Enschedee”."
     ]

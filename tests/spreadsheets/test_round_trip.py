@@ -105,7 +105,9 @@ def test_the_template_explains_every_column(db):
         row[0].value: row for row in workbook["Toelichting"].iter_rows(min_row=2) if row[0].value
     }
     assert set(headers) <= set(explained)
-    assert explained["CBS-code deelnemer"][1].value == "ja"
+    # either names the participant: the code, or else the name
+    assert explained["CBS-code deelnemer"][1].value == explained["Deelnemer"][1].value == "nee"
+    assert "gebruikt als de CBS-code ontbreekt" in explained["Deelnemer"][3].value
     assert "leeg is onbekend" in explained["Zetels"][3].value
     interests = load_workbook(io.BytesIO(writing.template_xlsx(KINDS["financial_interests"])))
     explained = {row[0].value: row for row in interests["Toelichting"].iter_rows(min_row=2)}
