@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import itertools
 
 from django import forms
 from django.contrib import admin
@@ -377,7 +378,7 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
         rows = {name: _history_m2m_rows(records, name) for name in m2m}
         for record in records:
             record.history_label = str(_instance_with_relations(record))
-        for previous, current in zip(records, records[1:], strict=False):
+        for previous, current in itertools.pairwise(records):
             delta = previous.diff_against(
                 current, excluded_fields=m2m, foreign_keys_are_objs=foreign_keys_are_objs
             )
@@ -418,9 +419,8 @@ def _history_m2m_rows(records, name: str) -> dict:
         return {}
     through = getattr(records[0], name).model
     opts = through._meta
-    names = [
-        f.name for f in opts.fields if f.editable and f.name not in ("id", "m2m_history_id", "history")
-    ]
+    skipped = ("id", "m2m_history_id", "history")
+    names = [f.name for f in opts.fields if f.editable and f.name not in skipped]
     foreign_keys = [n for n in names if opts.get_field(n).many_to_one]
     original = records[0].instance_type._meta.get_field(name)
     order = original.m2m_reverse_field_name()

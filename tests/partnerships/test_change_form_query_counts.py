@@ -105,4 +105,3 @@ def test_change_form_query_count_does_not_grow_with_rows(enschede, role, page):
     many = count_queries(client, url)
 
     assert (few, many) == (PINNED[(role, page)],) * 2
-
