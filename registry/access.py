@@ -493,11 +493,13 @@ def pickable(user, model, field_name: str, queryset: QuerySet) -> QuerySet:
         return queryset
     if not g.has_any_role:
         return queryset.none()
-    queryset = scope(user, queryset)
     try:
+        if not can_add(user, model):  # nothing to pick for who registers none of them
+            return queryset.none()
         ids = policy_for(model).choices(g, field_name)
     except LookupError:  # a model without a policy (a user's roles): administrators only
         return queryset.none()
+    queryset = scope(user, queryset)
     return queryset if ids is None else queryset.filter(pk__in=ids)
 
 

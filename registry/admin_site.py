@@ -85,7 +85,13 @@ class ScopedAutocompleteJsonView(AutocompleteJsonView):
         choices = self._field_choices(source_model)
         if choices is not None:
             queryset = queryset.filter(pk__in=choices.values("pk"))
-        return access.pickable(self.request.user, source_model, self.source_field.name, queryset)
+        queryset = access.pickable(
+            self.request.user, source_model, self.source_field.name, queryset
+        )
+        if not queryset.ordered:  # the pages of results in a fixed order, by name
+            names = {f.name for f in queryset.model._meta.fields}
+            queryset = queryset.order_by(*(["name"] if "name" in names else []), "pk")
+        return queryset
 
     def _field_choices(self, source_model):
         """The choices of the form field that shows this picker: of the source model's own
