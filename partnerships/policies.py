@@ -95,6 +95,9 @@ class PartyPolicy(Policy):
             return set(names) - {"maintainer"}
         return set(names)
 
+    def choices(self, g, name):
+        return g.orgs(GRIFFIE) if name == "maintainer" else None
+
     def refusal(self, g, record):
         if record.pk is None:
             return _("Kies als dossierhouder een organisatie waarvoor u de griffie bent.")
@@ -120,6 +123,9 @@ class ParticipationPolicy(Policy):
 
     def editable(self, g, record, names):
         return set(names) if GRIFFIE in g.roles_for(record.organisation_id) else set()
+
+    def choices(self, g, name):
+        return g.orgs(GRIFFIE) if name == "organisation" else None
 
     def refusal(self, g, record):
         name = record.organisation.name if record.organisation_id else _("deze organisatie")

@@ -1,10 +1,12 @@
 """Admin pages for spreadsheets: templates and exports for every registry user; import with a
 preview and a confirm step for those who may import (see partnerships/spreadsheets/)."""
 
+import tempfile
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -107,6 +109,21 @@ def confirm_view(request, run_id: int):
     return redirect("admin:partnerships_importrun_change", run.pk)
 
 
+def _streamed_export(kind, file_format: str, user):
+    """An export in constant memory whatever its size: CSV streamed a line at a time as the
+    records are read in batches; XLSX written in write-only mode to a temporary file on
+    disk and sent from there (an XLSX file is a zip, complete only at its end)."""
+    rows = writing.iter_export_rows(kind, user)
+    if file_format == "csv":
+        return StreamingHttpResponse(
+            writing.csv_chunks(kind, rows), content_type=CONTENT_TYPES[file_format]
+        )
+    target = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
+    writing.write_xlsx(kind, rows, target)
+    target.seek(0)
+    return FileResponse(target, content_type=CONTENT_TYPES[file_format])
+
+
 def template_view(request, kind: str):
     return _download(request, kind, "xlsx", template=True)
 
@@ -123,12 +140,9 @@ def _download(request, kind_name: str, file_format: str, template: bool):
         raise Http404
     if template:
         content, name = writing.template_xlsx(kind), f"sjabloon-{kind.name}.xlsx"
+        response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     else:
-        rows = writing.export_rows(kind, request.user)
-        content = (
-            writing.to_xlsx(kind, rows) if file_format == "xlsx" else writing.to_csv(kind, rows)
-        )
+        response = _streamed_export(kind, file_format, request.user)
         name = f"{kind.name}.{file_format}"
-    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

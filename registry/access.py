@@ -483,6 +483,26 @@ def readable_organisations(user) -> frozenset[int] | None:
     return None if g.is_admin else g.readable
 
 
+def pickable(user, model, field_name: str, queryset: QuerySet) -> QuerySet:
+    """Of `queryset` (the records a picker could show), those `user` may put in the field
+    `field_name` of a new `model` record: for an organisation of its own record the ones
+    it keeps, for the party of a party's record the parties it keeps (the policy's
+    `choices`); otherwise what the user reads. The pickers' autocomplete asks this."""
+    g = grants(user)
+    if g.is_admin:
+        return queryset
+    if not g.has_any_role:
+        return queryset.none()
+    try:
+        if not can_add(user, model):  # nothing to pick for who registers none of them
+            return queryset.none()
+        ids = policy_for(model).choices(g, field_name)
+    except LookupError:  # a model without a policy (a user's roles): administrators only
+        return queryset.none()
+    queryset = scope(user, queryset)
+    return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
 def offered(user, queryset: QuerySet) -> QuerySet:
     """Of a queryset of organisations, those a filter may offer `user`: the ones it reads."""
     g = grants(user)

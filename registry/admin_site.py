@@ -8,6 +8,7 @@ Installed through `registry.apps.RegistryAdminConfig` (instead of django.contrib
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
@@ -71,6 +72,45 @@ class LoginForm(AdminAuthenticationForm):
             )
 
 
+class ScopedAutocompleteJsonView(AutocompleteJsonView):
+    """The pickers' search (organisations, parties, ...): besides what Django's view gives
+    (the rows the user reads that match the term), only what the form's field would accept
+    (its own choices, such as the griffie's own organisations) and what the user may put in
+    that field of a new record (`access.pickable`): nobody is offered what it may not pick,
+    nor told what it may not read."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        source_model = self.source_field.model
+        choices = self._field_choices(source_model)
+        if choices is not None:
+            queryset = queryset.filter(pk__in=choices.values("pk"))
+        queryset = access.pickable(
+            self.request.user, source_model, self.source_field.name, queryset
+        )
+        if not queryset.ordered:  # the pages of results in a fixed order, by name
+            names = {f.name for f in queryset.model._meta.fields}
+            queryset = queryset.order_by(*(["name"] if "name" in names else []), "pk")
+        return queryset
+
+    def _field_choices(self, source_model):
+        """The choices of the form field that shows this picker: of the source model's own
+        admin, or of an inline with that model; None when no admin renders one."""
+        renderer = self.admin_site._registry.get(source_model)
+        if renderer is None:
+            for model_admin in self.admin_site._registry.values():
+                for inline in model_admin.inlines:
+                    if inline.model is source_model:
+                        renderer = inline(model_admin.model, self.admin_site)
+                        break
+                if renderer is not None:
+                    break
+        if renderer is None:
+            return None
+        formfield = renderer.formfield_for_foreignkey(self.source_field, self.request)
+        return getattr(formfield, "queryset", None)
+
+
 class RegistryAdminSite(admin.AdminSite):
     site_header = _("Register verbonden partijen")
     site_title = _("Register verbonden partijen")
@@ -84,6 +124,9 @@ class RegistryAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return may_enter(request.user)
+
+    def autocomplete_view(self, request):
+        return ScopedAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def index(self, request, extra_context=None):
         """A council member lands on the public pages (made for it), not on a list of

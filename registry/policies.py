@@ -50,6 +50,11 @@ class Policy:
     def editable(self, g: Grants, record, names: set[str]) -> set[str]:
         return set(names)
 
+    def choices(self, g: Grants, name: str):
+        """The ids a picker for the field `name` of a new record may offer (None: whatever
+        the user reads); the write check judges the record again when it is saved."""
+        return None
+
 
 class ReferenceData(Policy):
     """Read by every registry user, kept by administrators (organisations, themes, ...)."""
@@ -87,6 +92,9 @@ class SharedRecord(Policy):
     def allows(self, g, record, action):
         return attribute(record, self.party) in g.parties(self.keeper)
 
+    def choices(self, g, name):
+        return g.parties(self.keeper) if name == self.party else None
+
     def refusal(self, g, record):
         party = related(record, self.party)
         if self.keeper == RoleKind.FINANCE:
@@ -121,6 +129,9 @@ class OwnRecord(Policy):
             return False
         return attribute(record, self.organisation) in g.orgs(*self.keepers)
 
+    def choices(self, g, name):
+        return g.orgs(*self.keepers) if name == self.organisation else None
+
     def refusal(self, g, record):
         return _("U mag geen gegevens van deze organisatie vastleggen of wijzigen.")
 
@@ -146,6 +157,9 @@ class OwnOrShared(Policy):
 
     def allows(self, g, record, action):
         return self._part(record).allows(g, record, action)
+
+    def choices(self, g, name):
+        return self.own.choices(g, name)
 
     def refusal(self, g, record):
         return self._part(record).refusal(g, record)

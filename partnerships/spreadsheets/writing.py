@@ -10,10 +10,12 @@ changes nothing.
 import csv
 import datetime
 import io
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from partnerships.spreadsheets.files import EXPLANATION_SHEET
 from partnerships.spreadsheets.kinds import SheetKind
@@ -22,10 +24,20 @@ from registry.formatting import neutralise
 DATE_FORMAT = "DD-MM-YYYY"
 
 
-def export_rows(kind: SheetKind, user) -> list[list]:
-    """The records `user` may read, one row each, in the kind's columns."""
+# Rows read from the database per batch when an export is streamed.
+CHUNK = 2000
+
+
+def iter_export_rows(kind: SheetKind, user) -> Iterator[list]:
+    """The records `user` may read, one row each, in the kind's columns, read in batches
+    (an export of the whole country never holds all its records at once)."""
     columns = kind.columns
-    return [[_value(column, record) for column in columns] for record in kind.export_queryset(user)]
+    for record in kind.export_queryset(user).iterator(chunk_size=CHUNK):
+        yield [_value(column, record) for column in columns]
+
+
+def export_rows(kind: SheetKind, user) -> list[list]:
+    return list(iter_export_rows(kind, user))
 
 
 def _value(column, record):
@@ -45,7 +57,50 @@ def headers(kind: SheetKind) -> list[str]:
     return [str(column.header) for column in kind.columns]
 
 
-def to_xlsx(kind: SheetKind, rows: list[list], explanation: bool = False) -> bytes:
+def write_xlsx(kind: SheetKind, rows: Iterable[list], target) -> None:
+    """An export as XLSX into the file `target`, in openpyxl's write-only mode: rows go to
+    disk as they come, so memory stays the same whatever the number of rows. The same
+    sheet as `to_xlsx` makes: bold headers, column widths, dates as 31-12-2026, the first
+    row frozen."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(str(kind.label))
+    titles = headers(kind)
+    for index, header in enumerate(titles, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(header) + 2))
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_cells = []
+    for header in titles:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        cells = []
+        for value in row:
+            value = _xlsx_cell(value)
+            if isinstance(value, datetime.date):
+                value = WriteOnlyCell(sheet, value=value)
+                value.number_format = DATE_FORMAT
+            cells.append(value)
+        sheet.append(cells)
+    workbook.save(target)
+
+
+def to_xlsx(kind: SheetKind, rows: Iterable[list], explanation: bool = False) -> bytes:
+    if not explanation:
+        buffer = io.BytesIO()
+        write_xlsx(kind, rows, buffer)
+        return buffer.getvalue()
+    return _template_workbook(kind, rows)
+
+
+def _template_workbook(kind: SheetKind, rows: Iterable[list]) -> bytes:
+    """A small workbook with the explanation sheet (its cells wrap: not write-only)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -66,8 +121,7 @@ def to_xlsx(kind: SheetKind, rows: list[list], explanation: bool = False) -> byt
             12, min(40, len(header) + 2)
         )
     sheet.freeze_panes = "A2"
-    if explanation:
-        _explanation_sheet(workbook.create_sheet(EXPLANATION_SHEET), kind)
+    _explanation_sheet(workbook.create_sheet(EXPLANATION_SHEET), kind)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -124,13 +178,25 @@ def template_xlsx(kind: SheetKind) -> bytes:
     return to_xlsx(kind, [example], explanation=True)
 
 
-def to_csv(kind: SheetKind, rows: list[list]) -> bytes:
+def csv_chunks(kind: SheetKind, rows: Iterable[list]) -> Iterator[bytes]:
+    """An export as CSV, a line at a time (for a streamed response): the BOM and the
+    headers first, then one line per row."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers(kind))
+
+    def line(cells) -> bytes:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue().encode("utf-8")
+
+    yield "\ufeff".encode() + line(headers(kind))
     for row in rows:
-        writer.writerow([_csv_cell(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        yield line([_csv_cell(value) for value in row])
+
+
+def to_csv(kind: SheetKind, rows: Iterable[list]) -> bytes:
+    return b"".join(csv_chunks(kind, rows))
 
 
 def _csv_cell(value) -> str:
