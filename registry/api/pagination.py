@@ -16,15 +16,15 @@ def _link(url):
 class Pages(PageNumberPagination):
     page_size = 25
     max_page_size = 100
-    page_query_parameter = "pagina"
-    page_size_query_parameter = "pagina_grootte"
+    page_query_param = "pagina"
+    page_size_query_param = "pagina_grootte"
     invalid_page_message = "Deze pagina bestaat niet."
 
     def _page_url(self, number: int) -> str:
         url = self.request.build_absolute_uri()
         if number == 1:
-            return remove_query_param(url, self.page_query_parameter)
-        return replace_query_param(url, self.page_query_parameter, number)
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, number)
 
     def get_paginated_response(self, data):
         page = self.page
