@@ -36,6 +36,7 @@ from partnerships.models import (
     FinancialInterest,
     ParagraphText,
     Participation,
+    Risk,
     Seat,
 )
 from registry import formatting
@@ -179,35 +180,35 @@ def _total(entries: list[Entry], column: str) -> Total:
     return Total(sum(known, Decimal(0)), complete=len(known) == len(values))
 
 
-def _participations(organisation: Organisation, year: int, variant: str):
+def _participations(organisation: Organisation, year: int, variant: str, visible):
     in_year = overlaps_q(*year_span(year))
     kind = FIGURES_KIND[variant]
     return (
-        Participation.objects.with_verbonden_partij(year)
+        visible(Participation.objects.with_verbonden_partij(year))
         .filter(in_year, organisation=organisation)
         .filter(vp_status__in=[VerbondenPartij.YES, VerbondenPartij.UNKNOWN])
         .select_related("party")
         .prefetch_related(
             Prefetch(
                 "party__annual_figures",
-                queryset=AnnualFigures.objects.filter(year=year, kind=kind)
+                queryset=visible(AnnualFigures.objects.filter(year=year, kind=kind))
                 .order_by("-version")
-                .prefetch_related("risks"),
+                .prefetch_related(Prefetch("risks", queryset=visible(Risk.objects.all()))),
                 to_attr="figures_of_year",
             ),
             Prefetch(
                 "contributions",
-                queryset=Contribution.objects.filter(year=year),
+                queryset=visible(Contribution.objects.filter(year=year)),
                 to_attr="contribution_of_year",
             ),
             Prefetch(
                 "financial_interests",
-                queryset=FinancialInterest.objects.filter(year__in=(year - 1, year)),
+                queryset=visible(FinancialInterest.objects.filter(year__in=(year - 1, year))),
                 to_attr="interests_around",
             ),
             Prefetch(
                 "party__bodies__seats",
-                queryset=Seat.objects.filter(in_year, organisation=organisation),
+                queryset=visible(Seat.objects.filter(in_year, organisation=organisation)),
                 to_attr="own_seats",
             ),
         )
@@ -325,8 +326,8 @@ def _entry(participation: Participation, year: int, variant: str) -> Entry:
     )
 
 
-def _texts(organisation: Organisation, year: int) -> tuple[str, str, list[str]]:
-    text = ParagraphText.objects.filter(organisation=organisation, year=year).first()
+def _texts(organisation: Organisation, year: int, visible) -> tuple[str, str, list[str]]:
+    text = visible(ParagraphText.objects.filter(organisation=organisation, year=year)).first()
     vision, intentions = (text.vision, text.intentions) if text else ("", "")
     missing = []
     if not vision:
@@ -338,12 +339,20 @@ def _texts(organisation: Organisation, year: int) -> tuple[str, str, list[str]]:
     return vision, intentions, missing
 
 
-def build_paragraph(organisation: Organisation, year: int, variant: str) -> Paragraph:
+def _everything(queryset):
+    return queryset
+
+
+def build_paragraph(
+    organisation: Organisation, year: int, variant: str, *, visible=_everything
+) -> Paragraph:
+    """`visible` narrows every query set read to what a reader may see (the API passes
+    `access.site_scope` for its reader); by default everything, as finance exports it."""
     if variant not in Variant.ALL:
         raise ValueError(f"Onbekende variant {variant!r}")
     categories = {code: Category(code, str(label)) for code, label in BBVCategory.choices}
-    vision, intentions, warnings = _texts(organisation, year)
-    for participation in _participations(organisation, year, variant):
+    vision, intentions, warnings = _texts(organisation, year, visible)
+    for participation in _participations(organisation, year, variant, visible):
         if participation.vp_status == VerbondenPartij.UNKNOWN:
             warnings.append(
                 _("%(party)s: onbekend of dit een verbonden partij is (%(category)s) – %(reason)s.")

@@ -1,4 +1,4 @@
-"""The routes: the public pages at the root, the checked file downloads, each app's own
+"""The routes: the public pages at the root, the checked file downloads, the API, each app's own
 pages, the password reset and the admin, included here (this module imports no app)."""
 
 from django.contrib import admin
@@ -9,6 +9,7 @@ from registry.downloads import protected_file_view
 
 urlpatterns = [
     path("", include("registry.site.urls")),
+    path("api/v1/", include("registry.api.urls")),
     path("admin/wachtwoord-vergeten/", include(password_reset_urls())),
     path(
         "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",

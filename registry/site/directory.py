@@ -17,6 +17,7 @@ from partnerships.legal_forms import forms_in_category
 from partnerships.models import Participation, Party, Theme
 from registry import access
 from registry.models import Organisation
+from registry.queries import visible_organisations
 
 PAGE_SIZE = 25
 
@@ -24,11 +25,9 @@ PAGE_SIZE = 25
 def visible_municipalities(user):
     """The municipalities whose page the reader may open: those that publish, and those the
     reader's roles let it read."""
-    g = access.grants(user)
-    municipalities = Organisation.objects.municipalities().select_related("province")
-    if g.is_admin:
-        return municipalities
-    return municipalities.filter(Q(publishes=True) | Q(pk__in=g.readable))
+    return visible_organisations(
+        user, Organisation.objects.municipalities().select_related("province")
+    )
 
 
 class SearchForm(forms.Form):

@@ -1,0 +1,81 @@
+"""`deelnemingen`: who takes part in which party, and whether it is a verbonden partij (BBV
+art. 1) for the participant in a year (`?jaar=`, this year by default), with the reason."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers
+
+from partnerships.choices import VerbondenPartij
+from partnerships.filters import ParticipationFilter
+from partnerships.models import Participation
+from registry.api.organisations import OrganisationRefSerializer
+from registry.api.viewsets import SiteScopedViewSet
+
+
+class PartyRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField(source="name")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:samenwerkingsverband-detail", lookup_field="code"
+    )
+
+
+class VerbondenPartijSerializer(serializers.Serializer):
+    jaar = serializers.IntegerField(source="vp_year")
+    status = serializers.ChoiceField(source="vp_status", choices=VerbondenPartij.choices)
+    omschrijving = serializers.SerializerMethodField()
+    reden = serializers.SerializerMethodField()
+
+    def get_omschrijving(self, participation) -> str:
+        return str(VerbondenPartij(participation.vp_status).label)
+
+    def get_reden(self, participation) -> str:
+        """Why, or what is missing (partnerships.bbv), from what the query annotated."""
+        return participation.verbonden_partij(participation.vp_year).reason
+
+
+class ParticipationSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:deelneming-detail")
+    samenwerkingsverband = PartyRefSerializer(source="party")
+    organisatie = OrganisationRefSerializer(source="organisation")
+    deelname_vanaf = serializers.DateField(source="start_date", allow_null=True)
+    deelname_tot_en_met = serializers.DateField(source="end_date", allow_null=True)
+    zetels = serializers.IntegerField(source="seats", allow_null=True)
+    stemgewicht = serializers.DecimalField(
+        source="voting_weight", max_digits=9, decimal_places=3, allow_null=True
+    )
+    bevestiging = serializers.CharField(source="get_confirmation_display")
+    verbonden_partij = VerbondenPartijSerializer(source="*")
+
+    class Meta:
+        model = Participation
+        fields = [
+            "url",
+            "id",
+            "samenwerkingsverband",
+            "organisatie",
+            "deelname_vanaf",
+            "deelname_tot_en_met",
+            "zetels",
+            "stemgewicht",
+            "bevestiging",
+            "verbonden_partij",
+        ]
+
+
+_YEAR = OpenApiParameter(
+    "jaar",
+    OpenApiTypes.INT,
+    description="Jaar van de BBV-status (standaard dit jaar).",
+)
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_YEAR]))
+class ParticipationViewSet(SiteScopedViewSet):
+    serializer_class = ParticipationSerializer
+    filterset_class = ParticipationFilter
+
+    def base_queryset(self):
+        return Participation.objects.select_related("party", "organisation").order_by(
+            "party__name", "organisation__name", "pk"
+        )

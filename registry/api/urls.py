@@ -1,0 +1,41 @@
+"""The routes of /api/v1/ (namespace "api"): each app's viewsets on one router, the
+computed paragraph, the OpenAPI document and its two readers, served by the app itself."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from partnerships.api.paragraph import ParagraphView
+from partnerships.api.participations import ParticipationViewSet
+from partnerships.api.parties import PartyViewSet
+from registry.api.organisations import OrganisationViewSet
+from registry.api.problems import NotFoundView
+from registry.api.schema import RegistrySessionScheme  # noqa: F401 (registers it)
+
+app_name = "api"
+
+
+class Router(DefaultRouter):
+    include_format_suffixes = False
+    # the root lists the resources; the codes in the paths are not slugs only
+    lookup_value_regex = "[^/]+"
+
+
+router = Router(trailing_slash=True)
+router.register("organisaties", OrganisationViewSet, basename="organisatie")
+router.register("samenwerkingsverbanden", PartyViewSet, basename="samenwerkingsverband")
+router.register("deelnemingen", ParticipationViewSet, basename="deelneming")
+
+urlpatterns = [
+    path(
+        "organisaties/<str:cbs_code>/paragraaf/<int:jaar>/",
+        ParagraphView.as_view(),
+        name="paragraaf",
+    ),
+    path("openapi.yaml", SpectacularAPIView.as_view(), {"format": "yaml"}, name="schema-yaml"),
+    path("openapi.json", SpectacularAPIView.as_view(), {"format": "json"}, name="schema-json"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema-json"), name="swagger"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema-json"), name="redoc"),
+    *router.urls,
+    re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
+]

@@ -1,0 +1,21 @@
+"""The base of every read endpoint: the rows come through `access.site_scope`, so the API
+shows a reader exactly what the public pages show it (what is public, plus what its roles
+let it read); a row outside it answers 404, as one that does not exist."""
+
+from rest_framework import viewsets
+
+from registry import access
+
+
+class SiteScopedViewSet(viewsets.ReadOnlyModelViewSet):
+    """Subclasses give `base_queryset()` (with what its serializer reads, in a fixed number
+    of queries); `get_queryset` scopes it to the reader."""
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return self.scoped(self.base_queryset())
+
+    def scoped(self, queryset):
+        return access.site_scope(self.request.user, queryset)

@@ -1,0 +1,45 @@
+"""django-filter filter sets of the kernel's records and the filters every app's API uses:
+a year (`jaar`)."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from registry.models import Organisation, OrganisationKind
+from registry.periods import overlaps_q
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class YearFilter(django_filters.Filter):
+    """A year between 2000 and 2100; what it selects is the filter set's `method`."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Jaar"))
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    soort = django_filters.ChoiceFilter(
+        field_name="kind", choices=OrganisationKind.choices, label=_("Soort")
+    )
+    provincie = django_filters.CharFilter(
+        field_name="province__cbs_code", lookup_expr="iexact", label=_("CBS-code van de provincie")
+    )
+    peildatum = django_filters.DateFilter(
+        method="filter_peildatum", label=_("Bestaat op deze datum (JJJJ-MM-DD)")
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def filter_peildatum(self, queryset, name, value):
+        return queryset.filter(overlaps_q(value, value))

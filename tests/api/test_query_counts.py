@@ -1,0 +1,52 @@
+"""Every API list and the paragraph take a fixed number of queries whatever the data size:
+the same count before and after ten more parties with participants, contributions, figures,
+bodies, seats, legal bases and population figures (pinned per reader)."""
+
+import pytest
+from django.test import Client
+
+from tests import factories
+from tests.conftest import client_for
+from tests.site.conftest import YEAR
+from tests.site.test_query_counts import grow
+
+URLS = {
+    "organisaties": "/api/v1/organisaties/",
+    "samenwerkingsverbanden": "/api/v1/samenwerkingsverbanden/",
+    "deelnemingen": f"/api/v1/deelnemingen/?jaar={YEAR}",
+    "paragraaf": f"/api/v1/organisaties/GM0153/paragraaf/{YEAR}/",
+}
+# (reader, endpoint) -> queries, pinned
+PINNED = {
+    ("anonymous", "organisaties"): 3,
+    ("anonymous", "samenwerkingsverbanden"): 4,
+    ("anonymous", "deelnemingen"): 2,
+    ("anonymous", "paragraaf"): 9,
+    ("council Enschede", "organisaties"): 6,
+    ("council Enschede", "samenwerkingsverbanden"): 7,
+    ("council Enschede", "deelnemingen"): 5,
+    ("council Enschede", "paragraaf"): 12,
+}
+
+
+def read(client, url, pinned: int, django_assert_num_queries) -> None:
+    with django_assert_num_queries(pinned):
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.parametrize(("reader", "endpoint"), list(PINNED), ids=[" ".join(k) for k in PINNED])
+def test_each_endpoint_takes_the_same_queries_at_two_sizes(
+    site_world, readers, enschede, almelo, reader, endpoint, django_assert_num_queries
+):
+    """The counting query of the paging, the page, one per prefetch; logged in, the session,
+    the user and its roles besides."""
+    user = readers[reader]
+    client = Client() if user is None else client_for(user)
+    url, pinned = URLS[endpoint], PINNED[(reader, endpoint)]
+    read(client, url, pinned, django_assert_num_queries)
+    grow(enschede, almelo, 10)
+    for organisation in (enschede, almelo):
+        for year in (YEAR - 1, YEAR):
+            factories.PopulationFigureFactory(organisation=organisation, year=year)
+    read(client, url, pinned, django_assert_num_queries)
