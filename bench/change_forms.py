@@ -31,11 +31,9 @@ def measure(runs: int) -> list[dict]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "registry.settings")
     django.setup()
     from django.conf import settings
-    from django.contrib.auth import get_user_model
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections, connection
     from django.db.models import Count
-    from django.test import Client
     from django.urls import reverse
 
     from partnerships.models import Body, Party
@@ -46,15 +44,7 @@ def measure(runs: int) -> list[dict]:
     # one connection for the whole run (as with CONN_MAX_AGE), not one per request
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    admin, _ = get_user_model().objects.get_or_create(
-        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
-    )
-    client = Client()
-    client.force_login(admin)
+    client = admin_client()
     party = Party.objects.annotate(n=Count("participations")).order_by("-n", "pk").first()
     body = Body.objects.annotate(n=Count("seats")).order_by("-n", "pk").first()
     pages = [
@@ -117,6 +107,25 @@ def export(revision: str, directory: Path) -> Path:
     if vendor.exists():
         shutil.copytree(vendor, code / "registry" / "static" / "vendor", dirs_exist_ok=True)
     return code
+
+
+def admin_client():
+    """A test client signed in as an administrator of the benchmark, in this process (Django
+    set up; plain static files storage, so no manifest is needed)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    admin, _ = get_user_model().objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client()
+    client.force_login(admin)
+    return client
 
 
 def main() -> None:

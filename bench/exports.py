@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from change_forms import ROOT, export
+from change_forms import ROOT, admin_client, export
 
 
 def measure(file_format: str) -> dict:
@@ -28,20 +28,10 @@ def measure(file_format: str) -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "registry.settings")
     django.setup()
     from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.test import Client
     from django.urls import reverse
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    admin, _ = get_user_model().objects.get_or_create(
-        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
-    )
-    client = Client()
-    client.force_login(admin)
+    client = admin_client()
     client.get(reverse("admin:index"))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
