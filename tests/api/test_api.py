@@ -9,15 +9,7 @@ from django.test import Client
 from partnerships.paragraph import Variant, build_paragraph
 from registry.api import API_VERSION
 from tests.conftest import client_for
-from tests.site.conftest import YEAR
-
-ANONYMOUS, OWN, ELSEWHERE, SUPERVISOR = (
-    "anonymous",
-    "council Enschede",
-    "council Almelo",
-    "supervisor",
-)
-ALL = {ANONYMOUS, OWN, ELSEWHERE, SUPERVISOR}
+from tests.site.conftest import ALL, ANONYMOUS, ELSEWHERE, OWN, SUPERVISOR, YEAR
 
 
 @pytest.fixture

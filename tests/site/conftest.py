@@ -91,11 +91,22 @@ def site_world(enschede, almelo):
     return {"gbt": gbt, "vrt": vrt}
 
 
+# The readers of the public matrix and the API's: anonymous / council member of the
+# municipality / council member elsewhere / supervisor.
+ANONYMOUS, OWN, ELSEWHERE, SUPERVISOR = (
+    "anonymous",
+    "council Enschede",
+    "council Almelo",
+    "supervisor",
+)
+ALL = {ANONYMOUS, OWN, ELSEWHERE, SUPERVISOR}
+
+
 @pytest.fixture
 def readers(enschede, almelo):
     return {
-        "anonymous": None,
-        "council Enschede": factories.user_with_role(RoleKind.COUNCIL, enschede),
-        "council Almelo": factories.user_with_role(RoleKind.COUNCIL, almelo),
-        "supervisor": factories.user_with_role(RoleKind.SUPERVISOR, enschede.province),
+        ANONYMOUS: None,
+        OWN: factories.user_with_role(RoleKind.COUNCIL, enschede),
+        ELSEWHERE: factories.user_with_role(RoleKind.COUNCIL, almelo),
+        SUPERVISOR: factories.user_with_role(RoleKind.SUPERVISOR, enschede.province),
     }

@@ -8,15 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import client_for
-from tests.site.conftest import YEAR
-
-ANONYMOUS, OWN, ELSEWHERE, SUPERVISOR = (
-    "anonymous",
-    "council Enschede",
-    "council Almelo",
-    "supervisor",
-)
-ALL = {ANONYMOUS, OWN, ELSEWHERE, SUPERVISOR}
+from tests.site.conftest import ALL, ANONYMOUS, ELSEWHERE, OWN, SUPERVISOR, YEAR
 
 GBT = ("site:cooperation", ["gbt"])
 ENSCHEDE = ("site:municipality", ["GM0153"])
