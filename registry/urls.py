@@ -9,7 +9,7 @@ from registry.downloads import protected_file_view
 
 urlpatterns = [
     path("", include("registry.site.urls")),
-    path("api/v1/", include("registry.api.urls")),
+    path("api/v1/", include("partnerships.api.urls")),
     path("admin/wachtwoord-vergeten/", include(password_reset_urls())),
     path(
         "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",

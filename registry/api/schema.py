@@ -1,5 +1,5 @@
 """What drf-spectacular needs to describe the registry's own API classes (imported by
-registry/api/urls.py, so it is registered before the schema is generated)."""
+partnerships/api/urls.py, so it is registered before the schema is generated)."""
 
 from drf_spectacular.authentication import SessionScheme
 

@@ -1,5 +1,6 @@
-"""The routes of /api/v1/ (namespace "api"): each app's viewsets on one router, the
-computed paragraph, the OpenAPI document and its two readers, served by the app itself."""
+"""The routes of /api/v1/ (namespace "api"): the viewsets on one router (the kernel's
+organisations and this app's resources), the computed paragraph, the OpenAPI document and its
+two readers, served by the app itself. Here, not in registry/, so the kernel imports no app."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
