@@ -1,14 +1,12 @@
 """Admin changelists take a fixed number of queries whatever the number of rows (point 7)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships.choices import BodyKind
 from registry.models import RoleKind
 from tests import factories
-from tests.conftest import client_for
+from tests.conftest import client_for, count_queries
 
 # Pinned: a change that adds a query per row, or an extra query per page, shows up here.
 PINNED = {
@@ -32,13 +30,6 @@ def populate(enschede, rows: int):
         board = factories.BodyFactory(party=party, kind=BodyKind.GENERAL_BOARD)
         factories.SeatFactory(body=board, organisation=participation.organisation)
         factories.SeatFactory(body=board, organisation=other.organisation)
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize(("role", "changelist"), list(PINNED))

@@ -4,14 +4,12 @@ whatever the number of participants, seats, documents or history records (issue 
 A change that adds a query per inline row, or per history record, shows up here."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerships.choices import BodyKind
 from registry.models import RoleKind
 from tests import factories
-from tests.conftest import client_for
+from tests.conftest import client_for, count_queries
 
 # (role, page): the pinned query count, the same at 3 and at 30 rows.
 PINNED = {
@@ -79,13 +77,6 @@ class Cooperation:
         }
         name, pk = pages[page]
         return reverse(f"admin:{name}", args=[pk])
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize(("role", "page"), list(PINNED))
