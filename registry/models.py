@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -202,3 +203,49 @@ class Role(models.Model):
             raise ValidationError(
                 {"organisation": _("Een provinciaal toezichthouder hoort bij een provincie.")}
             )
+
+
+class AuditAction(models.TextChoices):
+    """What the audit trail records (BIO 12.4.1 "gebeurtenissen registreren"): who, when,
+    what, from where. Recorded through `registry.audit.record`, never written elsewhere."""
+
+    SIGN_IN = "sign_in", _("aangemeld")
+    SIGN_IN_FAILED = "sign_in_failed", _("aanmelden mislukt")
+    LOCKED_OUT = "locked_out", _("geblokkeerd na mislukte pogingen")
+    SIGN_OUT = "sign_out", _("afgemeld")
+    ROLE_CHANGED = "role_changed", _("rol gewijzigd")
+    TOKEN_USED = "token_used", _("API-sleutel gebruikt")
+    FILE_DOWNLOADED = "file_downloaded", _("bestand gedownload")
+    EXPORT_DOWNLOADED = "export_downloaded", _("export gedownload")
+    PARAGRAPH_DOWNLOADED = "paragraph_downloaded", _("paragraaf gedownload")
+    IMPORT = "import", _("import")
+
+
+class AuditEvent(models.Model):
+    """One line of the audit trail. Kept apart from the records' history (which says what a
+    record was): this says who did what, when, from which address. The username is kept
+    beside the user, so a failed sign-in (no user) and a deleted account stay readable."""
+
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    action = models.CharField(_("gebeurtenis"), max_length=30, choices=AuditAction.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("adres"), null=True, blank=True)
+    target = models.CharField(_("waarover"), max_length=300, blank=True)
+    detail = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis in het auditlog")
+        verbose_name_plural = _("auditlog")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["action", "at"], name="audit_action_at")]
+
+    def __str__(self):
+        return f"{self.at:%d-%m-%Y %H:%M} {self.username or '–'} {self.get_action_display()}"

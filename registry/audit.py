@@ -1,0 +1,35 @@
+"""The audit trail: one function writes it (`record`), whatever the door (admin, pages, API,
+commands). Who, when, what and from where (BIO 12.4.1); the retention is a setting
+(AUDIT_RETENTION_DAYS, see README "Security")."""
+
+from registry.models import AuditAction, AuditEvent
+
+__all__ = ["AuditAction", "record"]
+
+
+def client_address(request):
+    """The address the request came from. Behind the proxy this is the address the proxy
+    passed on (gunicorn's forwarded_allow_ips and the proxy's X-Forwarded-For, README
+    "Production"); None outside a request (commands, the worker)."""
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(*, action, request=None, user=None, username="", target="", detail=None):
+    """Write one audit event. `user` defaults to the request's signed-in user; `username`
+    to that user's name (give it for a failed sign-in, where there is no user)."""
+    if user is None and request is not None:
+        candidate = getattr(request, "user", None)
+        if candidate is not None and candidate.is_authenticated:
+            user = candidate
+    if user is not None and not username:
+        username = user.get_username()
+    return AuditEvent.objects.create(
+        action=AuditAction(action),
+        user=user,
+        username=username[:150],
+        address=client_address(request),
+        target=str(target)[:300],
+        detail=detail or {},
+    )
