@@ -7,7 +7,9 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluaties")
 
     def ready(self):
-        from evaluations import policies, services
+        from evaluations import api, policies, services
+        from registry.api import routes
 
         policies.register()
         services.register()
+        routes.register("evaluaties", api.EvaluationViewSet, "evaluatie")

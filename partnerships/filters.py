@@ -3,14 +3,23 @@ an organisation or province selects through the participations the reader may se
 filter never tells of a participation that is not public."""
 
 import django_filters
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from partnerships.choices import BBVCategory, LegalForm, VerbondenPartij
+from partnerships.choices import BBVCategory, BodyKind, FiguresKind, LegalForm, VerbondenPartij
 from partnerships.legal_forms import forms_in_category
-from partnerships.models import Participation, Party, Theme
+from partnerships.models import (
+    AnnualFigures,
+    Body,
+    Contribution,
+    CostKey,
+    Participation,
+    Party,
+    Theme,
+)
 from registry import access
 from registry.filters import YearFilter
 from registry.periods import overlaps_q, year_span
@@ -127,3 +136,71 @@ class ParticipationFilter(_Common):
 
     def filter_peildatum(self, queryset, name, value):
         return queryset.filter(overlaps_q(value, value))
+
+
+class OfParty(django_filters.FilterSet):
+    """The filters of a party's own records: the party by its registry code."""
+
+    party_field = "party"
+
+    samenwerkingsverband = django_filters.CharFilter(
+        method="filter_samenwerkingsverband",
+        label=_("Registercode van het samenwerkingsverband"),
+    )
+
+    def filter_samenwerkingsverband(self, queryset, name, value):
+        return queryset.filter(**{f"{self.party_field}__code": value})
+
+
+class BodyFilter(OfParty):
+    soort = django_filters.ChoiceFilter(
+        field_name="kind", choices=BodyKind.choices, label=_("Soort orgaan")
+    )
+
+    class Meta:
+        model = Body
+        fields = []
+
+
+class FiguresFilter(OfParty):
+    jaar = YearFilter(field_name="year")
+    soort = django_filters.ChoiceFilter(
+        field_name="kind", choices=FiguresKind.choices, label=_("Soort document")
+    )
+
+    class Meta:
+        model = AnnualFigures
+        fields = []
+
+
+class ContributionFilter(OfParty):
+    party_field = "participation__party"
+
+    organisatie = django_filters.CharFilter(
+        field_name="participation__organisation__cbs_code",
+        lookup_expr="iexact",
+        label=_("CBS-code van de deelnemer"),
+    )
+    provincie = django_filters.CharFilter(
+        field_name="participation__organisation__province__cbs_code",
+        lookup_expr="iexact",
+        label=_("CBS-code van de provincie van de deelnemer"),
+    )
+    jaar = YearFilter(field_name="year")
+
+    class Meta:
+        model = Contribution
+        fields = []
+
+
+class CostKeyFilter(OfParty):
+    jaar = YearFilter(method="filter_jaar", label=_("Geldt in dit jaar"))
+
+    class Meta:
+        model = CostKey
+        fields = []
+
+    def filter_jaar(self, queryset, name, value):
+        return queryset.filter(valid_from_year__lte=value).filter(
+            Q(valid_until_year__isnull=True) | Q(valid_until_year__gte=value)
+        )

@@ -108,6 +108,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # one name for a choice set that several fields use
+    "ENUM_NAME_OVERRIDES": {
+        "ZienswijzeStatusEnum": "partnerships.cycle.choices.ZienswijzeStatus",
+        "CycleDocumentKindEnum": "partnerships.cycle.choices.DocumentKind",
+    },
 }
 WSGI_APPLICATION = "registry.wsgi.application"
 

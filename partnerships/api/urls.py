@@ -1,14 +1,19 @@
 """The routes of /api/v1/ (namespace "api"): the viewsets on one router (the kernel's
-organisations and this app's resources), the computed paragraph, the OpenAPI document and its
+organisations, this app's resources and those an app above it registered in
+registry.api.routes), the computed paragraph, the OpenAPI document and its
 two readers, served by the app itself. Here, not in registry/, so the kernel imports no app."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from partnerships.api.finance import ContributionViewSet, CostKeyViewSet, FiguresViewSet
+from partnerships.api.governance import BodyViewSet
 from partnerships.api.paragraph import ParagraphView
 from partnerships.api.participations import ParticipationViewSet
 from partnerships.api.parties import PartyViewSet
+from partnerships.cycle.api import CycleDocumentViewSet, ZienswijzeViewSet
+from registry.api import routes
 from registry.api.organisations import OrganisationViewSet
 from registry.api.problems import NotFoundView
 from registry.api.schema import RegistrySessionScheme  # noqa: F401 (registers it)
@@ -26,6 +31,14 @@ router = Router(trailing_slash=True)
 router.register("organisaties", OrganisationViewSet, basename="organisatie")
 router.register("samenwerkingsverbanden", PartyViewSet, basename="samenwerkingsverband")
 router.register("deelnemingen", ParticipationViewSet, basename="deelneming")
+router.register("organen", BodyViewSet, basename="orgaan")
+router.register("jaarcijfers", FiguresViewSet, basename="jaarcijfers")
+router.register("bijdragen", ContributionViewSet, basename="bijdrage")
+router.register("verdeelsleutels", CostKeyViewSet, basename="verdeelsleutel")
+router.register("cyclusstukken", CycleDocumentViewSet, basename="cyclusstuk")
+router.register("zienswijzen", ZienswijzeViewSet, basename="zienswijze")
+for prefix, viewset, basename in routes.registered():
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path(

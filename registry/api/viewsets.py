@@ -18,4 +18,8 @@ class SiteScopedViewSet(viewsets.ReadOnlyModelViewSet):
         return self.scoped(self.base_queryset())
 
     def scoped(self, queryset):
+        return self.scope(queryset)
+
+    def scope(self, queryset):
+        """Any queryset (the list's rows, or what a prefetch reads) as the reader sees it."""
         return access.site_scope(self.request.user, queryset)

@@ -1,10 +1,13 @@
 """Every API list and the paragraph take a fixed number of queries whatever the data size:
 the same count before and after ten more parties with participants, contributions, figures,
-bodies, seats, legal bases and population figures (pinned per reader)."""
+bodies, seats, legal bases and population figures, and more cost keys, risks, answers and
+steps (pinned per reader)."""
 
 import pytest
 from django.test import Client
 
+from evaluations.choices import EvaluationStatus
+from partnerships.cycle.choices import ZienswijzeStatus
 from tests import factories
 from tests.conftest import client_for
 from tests.site.conftest import YEAR
@@ -15,6 +18,13 @@ URLS = {
     "samenwerkingsverbanden": "/api/v1/samenwerkingsverbanden/",
     "deelnemingen": f"/api/v1/deelnemingen/?jaar={YEAR}",
     "paragraaf": f"/api/v1/organisaties/GM0153/paragraaf/{YEAR}/",
+    "organen": "/api/v1/organen/",
+    "jaarcijfers": "/api/v1/jaarcijfers/",
+    "bijdragen": "/api/v1/bijdragen/",
+    "verdeelsleutels": "/api/v1/verdeelsleutels/",
+    "cyclusstukken": "/api/v1/cyclusstukken/",
+    "zienswijzen": "/api/v1/zienswijzen/",
+    "evaluaties": "/api/v1/evaluaties/",
 }
 # (reader, endpoint) -> queries, pinned
 PINNED = {
@@ -26,7 +36,42 @@ PINNED = {
     ("council Enschede", "samenwerkingsverbanden"): 7,
     ("council Enschede", "deelnemingen"): 5,
     ("council Enschede", "paragraaf"): 12,
+    ("anonymous", "organen"): 3,
+    ("anonymous", "jaarcijfers"): 3,
+    ("anonymous", "bijdragen"): 2,
+    ("anonymous", "verdeelsleutels"): 3,
+    ("anonymous", "cyclusstukken"): 2,
+    ("anonymous", "zienswijzen"): 2,
+    ("anonymous", "evaluaties"): 4,
+    ("council Enschede", "organen"): 6,
+    ("council Enschede", "jaarcijfers"): 6,
+    ("council Enschede", "bijdragen"): 5,
+    ("council Enschede", "verdeelsleutels"): 6,
+    ("council Enschede", "cyclusstukken"): 5,
+    ("council Enschede", "zienswijzen"): 6,
+    ("council Enschede", "evaluaties"): 8,
 }
+
+
+def nested_rows(enschede, almelo) -> None:
+    """What only some lists read beneath their rows: a cost key's percentages, a year's
+    risks, a completed evaluation's answers, a zienswijze's steps (decided, so public)."""
+    party = factories.PartyFactory()
+    key = factories.CostKeyFactory(party=party, method="fixed_percentages")
+    for organisation in (enschede, almelo):
+        factories.CostKeyPercentageFactory(key=key, organisation=organisation)
+    factories.RiskFactory(figures=factories.AnnualFiguresFactory(party=party, year=YEAR))
+    evaluation = factories.EvaluationFactory(
+        party=party, status=EvaluationStatus.COMPLETED, public=True
+    )
+    factories.AnswerFactory(respondent=factories.RespondentFactory(evaluation=evaluation))
+    factories.FollowUpActionFactory(evaluation=evaluation)
+    zienswijze = factories.ZienswijzeFactory(
+        document=factories.CycleDocumentFactory(party=party, year=YEAR),
+        organisation=enschede,
+        status=ZienswijzeStatus.DECIDED,
+    )
+    factories.ZienswijzeStepFactory(zienswijze=zienswijze)
 
 
 def read(client, url, pinned: int, django_assert_num_queries) -> None:
@@ -44,8 +89,11 @@ def test_each_endpoint_takes_the_same_queries_at_two_sizes(
     user = readers[reader]
     client = Client() if user is None else client_for(user)
     url, pinned = URLS[endpoint], PINNED[(reader, endpoint)]
+    nested_rows(enschede, almelo)
     read(client, url, pinned, django_assert_num_queries)
     grow(enschede, almelo, 10)
+    for _ in range(3):
+        nested_rows(enschede, almelo)
     for organisation in (enschede, almelo):
         for year in (YEAR - 1, YEAR):
             factories.PopulationFigureFactory(organisation=organisation, year=year)

@@ -1,0 +1,205 @@
+"""The money of a party: `jaarcijfers` (a year's figures from the begroting, a wijziging or
+the jaarrekening, with the risks: BBV art. 15 lid 1, the paragraph's figures), `bijdragen`
+(what a participant pays in a year, budgeted and realised) and `verdeelsleutels` (how the
+contributions are shared, with the fixed percentages)."""
+
+from django.db.models import Prefetch
+from rest_framework import serializers
+
+from partnerships.api.participations import PartyRefSerializer
+from partnerships.choices import (
+    ContributionBasis,
+    FiguresKind,
+    KeyMethod,
+    PopulationReference,
+    RiskLevel,
+)
+from partnerships.filters import ContributionFilter, CostKeyFilter, FiguresFilter
+from partnerships.models import AnnualFigures, Contribution, CostKey, CostKeyPercentage, Risk
+from registry.api.fields import amount, code_and_label
+from registry.api.organisations import OrganisationRefSerializer
+from registry.api.viewsets import SiteScopedViewSet
+
+
+class RiskSerializer(serializers.ModelSerializer):
+    omschrijving = serializers.CharField(source="description")
+    niveau, niveau_omschrijving = code_and_label("level", RiskLevel)
+    bedrag = amount("amount")
+
+    class Meta:
+        model = Risk
+        fields = ["omschrijving", "niveau", "niveau_omschrijving", "bedrag"]
+
+
+class FiguresSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:jaarcijfers-detail")
+    samenwerkingsverband = PartyRefSerializer(source="party")
+    jaar = serializers.IntegerField(source="year")
+    soort, soort_omschrijving = code_and_label("kind", FiguresKind)
+    volgnummer = serializers.IntegerField(source="version")
+    eigen_vermogen_begin = amount("equity_start")
+    eigen_vermogen_eind = amount("equity_end")
+    vreemd_vermogen_begin = amount("debt_start")
+    vreemd_vermogen_eind = amount("debt_end")
+    resultaat = amount("result")
+    lasten = amount("expenses")
+    baten = amount("revenues")
+    bijdragen_deelnemers = amount("contributions_total")
+    weerstandsvermogen = amount("resilience")
+    ontwikkelingen = serializers.CharField(source="developments")
+    brondocument = serializers.CharField(source="source_document")
+    link = serializers.URLField(source="source_url")
+    risicos = RiskSerializer(source="risks", many=True)
+
+    class Meta:
+        model = AnnualFigures
+        fields = [
+            "url",
+            "id",
+            "samenwerkingsverband",
+            "jaar",
+            "soort",
+            "soort_omschrijving",
+            "volgnummer",
+            "eigen_vermogen_begin",
+            "eigen_vermogen_eind",
+            "vreemd_vermogen_begin",
+            "vreemd_vermogen_eind",
+            "resultaat",
+            "lasten",
+            "baten",
+            "bijdragen_deelnemers",
+            "weerstandsvermogen",
+            "ontwikkelingen",
+            "brondocument",
+            "link",
+            "risicos",
+        ]
+
+
+class FiguresViewSet(SiteScopedViewSet):
+    serializer_class = FiguresSerializer
+    filterset_class = FiguresFilter
+
+    def base_queryset(self):
+        return AnnualFigures.objects.select_related("party").order_by(
+            "party__name", "-year", "kind", "-version", "pk"
+        )
+
+    def scoped(self, queryset):
+        risks = self.scope(Risk.objects.order_by("pk"))
+        return super().scoped(queryset).prefetch_related(Prefetch("risks", queryset=risks))
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:bijdrage-detail")
+    deelneming = serializers.HyperlinkedRelatedField(
+        source="participation", view_name="api:deelneming-detail", read_only=True
+    )
+    samenwerkingsverband = PartyRefSerializer(source="participation.party")
+    organisatie = OrganisationRefSerializer(source="participation.organisation")
+    jaar = serializers.IntegerField(source="year")
+    begroot = amount("budgeted")
+    gerealiseerd = amount("realised")
+    grondslag, grondslag_omschrijving = code_and_label("basis", ContributionBasis)
+    berekening = serializers.CharField(source="explanation")
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "url",
+            "id",
+            "deelneming",
+            "samenwerkingsverband",
+            "organisatie",
+            "jaar",
+            "begroot",
+            "gerealiseerd",
+            "grondslag",
+            "grondslag_omschrijving",
+            "berekening",
+        ]
+
+
+class ContributionViewSet(SiteScopedViewSet):
+    serializer_class = ContributionSerializer
+    filterset_class = ContributionFilter
+
+    def base_queryset(self):
+        return Contribution.objects.select_related(
+            "participation__party", "participation__organisation"
+        ).order_by("participation__party__name", "participation__organisation__name", "-year", "pk")
+
+
+class PercentageSerializer(serializers.ModelSerializer):
+    organisatie = OrganisationRefSerializer(source="organisation")
+    percentage = serializers.DecimalField(max_digits=7, decimal_places=4, read_only=True)
+
+    class Meta:
+        model = CostKeyPercentage
+        fields = ["organisatie", "percentage"]
+
+
+class CostKeySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:verdeelsleutel-detail")
+    samenwerkingsverband = PartyRefSerializer(source="party")
+    vanaf_jaar = serializers.IntegerField(source="valid_from_year")
+    tot_en_met_jaar = serializers.IntegerField(source="valid_until_year", allow_null=True)
+    methode, methode_omschrijving = code_and_label("method", KeyMethod)
+    vast_bedrag_per_deelnemer = amount("base_amount")
+    rest_methode = serializers.ChoiceField(
+        source="rest_method",
+        choices=[("", ""), *CostKey._meta.get_field("rest_method").choices],
+        read_only=True,
+    )
+    peildatum_bevolking, peildatum_bevolking_omschrijving = code_and_label(
+        "population_reference", PopulationReference
+    )
+    eenheid = serializers.CharField(source="unit_label")
+    naar_rato = serializers.BooleanField(source="pro_rata")
+    vindplaats = serializers.CharField(source="source")
+    percentages = PercentageSerializer(source="percentages_in_order", many=True)
+
+    class Meta:
+        model = CostKey
+        fields = [
+            "url",
+            "id",
+            "samenwerkingsverband",
+            "vanaf_jaar",
+            "tot_en_met_jaar",
+            "methode",
+            "methode_omschrijving",
+            "vast_bedrag_per_deelnemer",
+            "rest_methode",
+            "peildatum_bevolking",
+            "peildatum_bevolking_omschrijving",
+            "eenheid",
+            "naar_rato",
+            "vindplaats",
+            "percentages",
+        ]
+
+
+class CostKeyViewSet(SiteScopedViewSet):
+    serializer_class = CostKeySerializer
+    filterset_class = CostKeyFilter
+
+    def base_queryset(self):
+        return CostKey.objects.select_related("party").order_by(
+            "party__name", "valid_from_year", "pk"
+        )
+
+    def scoped(self, queryset):
+        percentages = self.scope(
+            CostKeyPercentage.objects.select_related("organisation").order_by(
+                "organisation__name", "pk"
+            )
+        )
+        return (
+            super()
+            .scoped(queryset)
+            .prefetch_related(
+                Prefetch("percentages", queryset=percentages, to_attr="percentages_in_order")
+            )
+        )
