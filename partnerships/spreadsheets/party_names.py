@@ -5,7 +5,8 @@ Never a match by itself: a candidate is shown and the user confirms it (plan.py,
 UNKNOWN_PARTY). Names are compared after normalising (case, accents, punctuation), without
 the part between brackets and without the words that only name a legal form (NV, B.V.,
 Stichting, Coöp., U.A., WGR, ...); then one name's words all in the other's (BNG in BNG
-Bank), or a difflib similarity of at least CLOSE_ENOUGH (0.85: "RUD Twente" is not close to "GGD Twente") ("Naoberkracht" for "Noaberkracht").
+Bank), or a difflib similarity of at least CLOSE_ENOUGH ("Naoberkracht" for "Noaberkracht";
+0.85, so that "RUD Twente" is not offered for "GGD Twente").
 """
 
 import re
