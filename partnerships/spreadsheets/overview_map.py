@@ -51,7 +51,7 @@ OTHER_PARTNER_HEADS = {
 }
 MARKS = {"x", "1", "ja", "j", "nieuw", "v"}
 MARK_SIGNS = {"✓", "✔", "●", "•"}
-NO_MARKS = {"nee", "n", "niet meer", "0", ""}
+NO_MARKS = {"nee", "n", "niet meer", "0"}
 NEW_MARK = "nieuw"
 FOOTER_WORDS = ("totaal", "subtotaal", "totalen")
 
