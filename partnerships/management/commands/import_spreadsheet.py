@@ -23,6 +23,7 @@ from partnerships.models.imports import ImportChannel
 from partnerships.spreadsheets import service
 from partnerships.spreadsheets.catalogue import KINDS
 from partnerships.spreadsheets.files import FileRefused, check_size
+from partnerships.spreadsheets.plan import NOT_ON_MAP
 from registry import access
 
 PROGRESS_FROM_ROWS = 1000
@@ -108,6 +109,9 @@ class Command(BaseCommand):
             self.stdout.write(line)
         for problem in plan.problems:
             self.stdout.write(str(problem))
+        for row in plan.rows:
+            if row.status == NOT_ON_MAP:
+                self.stdout.write(f"rij {row.row}, kolom {row.column}: {row.record} – {row.note}")
         self.stdout.write(plan.summary())
         seconds = time.perf_counter() - started
         if not plan.ok:
