@@ -13,7 +13,8 @@ The shape, top to bottom:
   below; a row without marks whose code is no legal basis ("Divers") is one too;
 - arrangement rows: name, code, a mark per municipality (MARKS: x, X, 1, ja, Nieuw; empty,
   nee, niet meer, 0 or - for none);
-- then footer rows (a first cell starting with Totaal, Subtotaal or Totalen), the
+- then footer rows (a first cell starting with Totaal, Subtotaal or Totalen; the row
+  "Totaal per gemeente" is checked against the marks read, column by column), the
   "Intenties" block (from its heading to its own total) and the legend (a "Legenda" row, or
   whatever follows the footer): each row skipped with a notice.
 """
@@ -54,6 +55,7 @@ MARK_SIGNS = {"✓", "✔", "●", "•"}
 NO_MARKS = {"nee", "n", "niet meer", "0"}
 NEW_MARK = "nieuw"
 FOOTER_WORDS = ("totaal", "subtotaal", "totalen")
+GRAND_TOTAL = "totaal per gemeente"
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,8 @@ def _read_rows(overview: OverviewMap, table: Table, code_index: int | None) -> N
         lead = next((str(v).strip() for v in values if not is_empty(v)), "")
         key = normalised(lead)
         if key.startswith(FOOTER_WORDS):
+            if key.startswith(GRAND_TOTAL) and section in ("body", "footer"):
+                _check_total(overview, number, lead, values)
             section = "legend" if section == "intentions" else "footer"
             _skip(overview, number, lead, _("een telling"))
         elif key.startswith("legenda"):
@@ -194,6 +198,40 @@ def _read_rows(overview: OverviewMap, table: Table, code_index: int | None) -> N
             _skip(overview, number, lead, _("de legenda"))
         else:
             theme = _read_body_row(overview, table, number, values, code_index, theme)
+
+
+def _check_total(overview: OverviewMap, number: int, lead: str, values) -> None:
+    """Compare the map's own total per municipality with the marks read in its column."""
+    differences = []
+    for column in overview.municipalities:
+        try:
+            stated = cells.integer(_cell(values, column.index))
+        except CellProblem:
+            stated = None
+        counted = sum(1 for a in overview.arrangements if column.index in a.marks)
+        if stated is not None and stated != counted:
+            differences.append(
+                _("%(name)s %(stated)d, gelezen %(counted)d (kolom %(col)s)")
+                % {
+                    "name": column.organisation.name,
+                    "stated": stated,
+                    "counted": counted,
+                    "col": column.letter,
+                }
+            )
+    if differences:
+        overview.notices.append(
+            _(
+                "Rij %(row)d “%(text)s” telt anders dan de markeringen die zijn gelezen: "
+                "%(differences)s. Kijk na of elke markering in een gemeentekolom staat."
+            )
+            % {"row": number, "text": lead, "differences": "; ".join(differences)}
+        )
+    else:
+        overview.notices.append(
+            _("Rij %(row)d “%(text)s” klopt met de gelezen markeringen.")
+            % {"row": number, "text": lead}
+        )
 
 
 def _skip(overview: OverviewMap, number: int, lead: str, what: str) -> None:

@@ -98,6 +98,7 @@ def test_the_twente_map_is_recognised_with_every_mark_and_skipped_row_accounted_
         "Rij 63 “Totaal aantal (gerealiseerde) intenties per gemeente” is een telling en "
         "wordt overgeslagen.",
     ]
+    assert "Rij 54 “Totaal per gemeente” klopt met de gelezen markeringen." in notices
     assert sum("een intentie, geen deelneming" in n for n in skipped) == 7
     assert sum("het kopje van de intenties" in n for n in skipped) == 1
     assert sum("is de legenda" in n for n in skipped) == len(maps.LEGEND)
@@ -282,6 +283,22 @@ def test_a_mark_that_is_no_mark_and_a_mark_merged_over_columns_are_refused_on_th
     assert not result.ok
 
 
+def test_a_total_that_differs_from_the_marks_read_is_reported(supervisor, twente, parties):
+    def miscount(sheet):
+        sheet["C54"] = sheet["C54"].value + 1  # Enschede
+        sheet["K54"] = 0  # Wierden
+
+    result = plan(supervisor, maps.twente_map(setup=miscount), CHOICES)
+    enschede = sum(1 for _n, _c, marks in maps.arrangements() if "Enschede" in marks)
+    wierden = sum(1 for _n, _c, marks in maps.arrangements() if "Wierden" in marks)
+    assert (
+        f"Rij 54 “Totaal per gemeente” telt anders dan de markeringen die zijn gelezen: "
+        f"Enschede {enschede + 1}, gelezen {enschede} (kolom C); Wierden 0, gelezen {wierden} "
+        f"(kolom K). Kijk na of elke markering in een gemeentekolom staat."
+    ) in result.notices
+    assert result.ok  # a notice: the marks count, not the map's sums
+
+
 def test_the_west_overijssel_map_with_abbreviated_names(supervisor, overijssel):
     for name, code in maps.WEST_OVERIJSSEL.items():
         factories.MunicipalityFactory(name=name, cbs_code=code, province=overijssel)
@@ -334,3 +351,22 @@ def test_the_preview_of_a_map_takes_the_same_queries_for_ten_or_thirty_arrangeme
 
     queries(10)  # the user's rights, read once and kept on the user
     assert queries(10) == queries(30) == 7
+
+
+@pytest.mark.parametrize(
+    ("written", "known", "close"),
+    [
+        ("GGD Twente (WGR)", "GGD Twente", True),
+        ("BNG NV", "BNG Bank N.V.", True),
+        ("Naoberkracht Dinkelland Tubbergen", "Noaberkracht Dinkelland Tubbergen", True),
+        ("Coöperatie Randmeren U.A.", "Cooperatie Randmeren", True),
+        ("GGD Twente", "RUD Twente", False),
+        ("Twente", "Regio Twente", True),
+        ("NV", "BNG Bank N.V.", False),
+        ("Stichting Ov. Ombudsman", "Stichting de Overijsselse Ombudsman", False),
+    ],
+)
+def test_close_names_strip_brackets_and_legal_form_words(written, known, close):
+    from partnerships.spreadsheets.party_names import CLOSE_ENOUGH, closeness, name_words
+
+    assert (closeness(name_words(written), name_words(known)) >= CLOSE_ENOUGH) is close
