@@ -63,10 +63,12 @@ def plan_file(
 
 
 def preview(user, kind_name: str, data: bytes, file_name: str) -> tuple[Plan, ImportRun | None]:
-    """The plan, and when it has something to commit (or waits only for the choice of
-    parties) the ImportRun that keeps the file for choose() and confirm()."""
+    """The plan, and when it has something to commit or names parties to choose (also
+    beside other errors, so the choice can be made while they are looked into) the
+    ImportRun that keeps the file for choose() and confirm()."""
     plan = plan_file(user, kind_name, data)
-    if not (plan.ok and plan.changes_anything) and not plan.awaits_choices:
+    choosing = bool(plan.unknown_parties) and not plan.file_problems
+    if not (plan.ok and plan.changes_anything) and not choosing:
         return plan, None
     ImportRun.objects.filter(user=user, status=ImportStatus.PREVIEW).delete()
     run = _run(user, kind_name, data, file_name, plan, ImportStatus.PREVIEW, ImportChannel.ADMIN)
