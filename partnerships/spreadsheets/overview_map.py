@@ -112,7 +112,7 @@ def recognise(table: Table, organisations) -> OverviewMap | None:
         name_header=cells.text(header[name_index]) or _("Regeling"),
         municipalities=named,
     )
-    code_index = _read_header(overview, header)
+    code_index = _read_header(overview, header, organisations)
     _read_rows(overview, table, code_index)
     overview.notices.insert(0, _summary(overview))
     return overview
@@ -130,7 +130,7 @@ def _municipality_columns(values, organisations) -> list[MapColumn]:
     return named
 
 
-def _read_header(overview: OverviewMap, header) -> int | None:
+def _read_header(overview: OverviewMap, header, organisations) -> int | None:
     """The notices about the header's other columns; returns the code column's index."""
     code_index = None
     municipal = {column.index for column in overview.municipalities}
@@ -151,7 +151,7 @@ def _read_header(overview: OverviewMap, header) -> int | None:
                 )
                 % {"col": letter, "header": head, "what": other}
             )
-        elif (organisation := overview_duplicate(overview, head)) is not None:
+        elif (organisation := organisations.written(head)) is not None:
             overview.problems.append(
                 _("Kolom %(col)s “%(header)s” is %(name)s, die al een kolom heeft.")
                 % {"col": letter, "header": head, "name": organisation.name}
@@ -162,15 +162,6 @@ def _read_header(overview: OverviewMap, header) -> int | None:
                 % {"col": letter, "header": head}
             )
     return code_index
-
-
-def overview_duplicate(overview: OverviewMap, head: str):
-    """The organisation of a municipality column that `head` names once more, if any."""
-    key = cells.normalised(head).replace(" ", "")
-    for column in overview.municipalities:
-        if cells.normalised(column.header).replace(" ", "") == key:
-            return column.organisation
-    return None
 
 
 def _read_rows(overview: OverviewMap, table: Table, code_index: int | None) -> None:

@@ -370,3 +370,12 @@ def test_close_names_strip_brackets_and_legal_form_words(written, known, close):
     from partnerships.spreadsheets.party_names import CLOSE_ENOUGH, closeness, name_words
 
     assert (closeness(name_words(written), name_words(known)) >= CLOSE_ENOUGH) is close
+
+
+def test_a_municipality_with_two_columns_stops_the_map(supervisor, twente, parties):
+    heads = [*maps.TWENTE_HEADS[:-1], "Rijssen-Holten"]  # Haaksbergen's column renamed
+    result = plan(supervisor, maps.twente_map(heads=heads))
+    assert result.file_problems == [
+        "Kolom P “Rijssen-Holten” is Rijssen-Holten, die al een kolom heeft."
+    ]
+    assert result.rows == []
