@@ -53,7 +53,7 @@ from partnerships.spreadsheets.kinds import (
     party_reference_columns,
     related_cbs_code,
 )
-from registry import access
+from registry import access, formatting
 from registry.models import Organisation, OrganisationKind, PopulationFigure, RoleKind
 
 
@@ -530,10 +530,27 @@ class ParticipationsKind(SheetKind):
     @staticmethod
     def _marked_on_map(organisation, party, siblings) -> Participation:
         """A mark on an overview map: the participation that still runs (unchanged; the map
-        says nothing of dates or seats), or a new one from an unknown date."""
+        says nothing of dates or seats), or a new one from an unknown date; refused when the
+        register holds only ended ones (a new period needs its start date)."""
         today = timezone.localdate()
         running = [p for p in siblings if p.end_date is None or p.end_date >= today]
-        return running[0] if running else Participation(organisation=organisation, party=party)
+        if running:
+            return running[0]
+        if siblings:
+            raise RowRefused(
+                _(
+                    "volgens het register eindigde de deelname van %(organisation)s aan "
+                    "%(party)s op %(date)s; leg een nieuwe deelname vast met een lijst met "
+                    "“Deelname vanaf”"
+                )
+                % {
+                    "organisation": organisation.name,
+                    "party": party.name,
+                    "date": formatting.date(siblings[0].end_date),
+                },
+                "participates",
+            )
+        return Participation(organisation=organisation, party=party)
 
     @staticmethod
     def _nothing_to_record(organisation, party, siblings):

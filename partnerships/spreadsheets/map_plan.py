@@ -149,7 +149,11 @@ def _marked(kind, overview, arrangement, column, context, seen) -> RowOutcome:
         "party_name": column_letter(overview.name_index),
         "participates": column.letter,
     }
-    headers = {"organisation": column.header, "party_name": overview.name_header}
+    headers = {
+        "organisation": column.header,
+        "participates": column.header,
+        "party_name": overview.name_header,
+    }
     judge(kind, outcome, context, seen, letters, headers)
     if outcome.problems and outcome.status not in (NO_ACCESS, UNKNOWN_PARTY):
         outcome.status = ERROR

@@ -1,6 +1,7 @@
 """Overview maps as supervisors draw them (seed 002, appendices A and B), imported by the same
 command and admin page as a long list: recognised by their shape, every mark accounted for."""
 
+import datetime
 import io
 
 import pytest
@@ -379,3 +380,20 @@ def test_a_municipality_with_two_columns_stops_the_map(supervisor, twente, parti
         "Kolom P “Rijssen-Holten” is Rijssen-Holten, die al een kolom heeft."
     ]
     assert result.rows == []
+
+
+def test_a_mark_for_a_participation_the_register_holds_as_ended_is_refused(
+    supervisor, twente, parties
+):
+    factories.ParticipationFactory(
+        organisation=twente["Haaksbergen"],
+        party=parties["Hameland"],
+        start_date=datetime.date(2010, 1, 1),
+        end_date=datetime.date(2020, 12, 31),
+    )
+    result = plan(supervisor, choices=CHOICES)
+    assert [str(p) for p in result.problems] == [
+        "rij 38, kolom P (Haaksbergen) – volgens het register eindigde de deelname van "
+        "Haaksbergen aan Hameland op 31-12-2020; leg een nieuwe deelname vast met een lijst "
+        "met “Deelname vanaf”"
+    ]
