@@ -397,3 +397,59 @@ def test_a_mark_for_a_participation_the_register_holds_as_ended_is_refused(
         "Haaksbergen aan Hameland op 31-12-2020; leg een nieuwe deelname vast met een lijst "
         "met “Deelname vanaf”"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "mark"),
+    [
+        ("x", False),
+        ("X", False),
+        (1, False),
+        ("1", False),
+        ("ja", False),
+        ("Nieuw", True),
+        ("✓", False),
+        (None, None),
+        ("", None),
+        ("nee", None),
+        ("niet meer", None),
+        (0, None),
+        ("-", None),
+    ],
+)
+def test_the_marks_a_map_uses(raw, mark):
+    from partnerships.spreadsheets.overview_map import read_mark
+
+    assert read_mark(raw) is mark
+
+
+@pytest.mark.parametrize("raw", ["?", "2", "misschien"])
+def test_anything_else_in_a_municipality_column_is_no_mark(raw):
+    from partnerships.spreadsheets.overview_map import read_mark
+
+    with pytest.raises(CellProblem, match="een markering: x, X, 1, ja of Nieuw"):
+        read_mark(raw)
+
+
+def test_a_legend_heading_ends_the_map_without_a_footer(supervisor, twente, parties):
+    from tests.spreadsheets.conftest import xlsx
+
+    data = xlsx(
+        [
+            ["Overzichtskaart"],
+            ["Regeling", "Jur. Basis", "Enschede", "Hengelo"],
+            ["Sociaal domein"],
+            ["Regio Twente", "WGR+OL", "x", "Nieuw"],
+            ["Legenda"],
+            ["Nieuw", "Nieuwe participaties ten opzichte van de vorige kaart"],
+        ]
+    )
+    result = plan(supervisor, data)
+    assert result.notices[-2:] == [
+        "Rij 5 “Legenda” is de legenda en wordt overgeslagen.",
+        "Rij 6 “Nieuw” is de legenda en wordt overgeslagen.",
+    ]
+    assert [(r.record, r.status, r.note.startswith("Nieuw op de kaart")) for r in result.rows] == [
+        ("Enschede in Regio Twente", "new", False),
+        ("Hengelo in Regio Twente", "new", True),
+    ]
