@@ -16,6 +16,7 @@ from partnerships.models.imports import ImportStatus
 from partnerships.spreadsheets import service, writing
 from partnerships.spreadsheets.catalogue import KINDS, importable_kinds
 from partnerships.spreadsheets.files import FileRefused, check_size
+from partnerships.spreadsheets.plan import CHANGED, NEW, NOT_ON_MAP, SKIPPED, UNCHANGED
 from registry import access
 
 CONTENT_TYPES = {
@@ -68,8 +69,12 @@ def spreadsheets_view(request):
     return _preview_page(request, plan, run, upload.name)
 
 
+SHOWN_STATUSES = (NEW, CHANGED, UNCHANGED, SKIPPED, NOT_ON_MAP)
+
+
 def _preview_page(request, plan, run, file_name):
-    changed_rows = [row for row in plan.rows if row.status in ("new", "changed")]
+    changed_rows = [row for row in plan.rows if row.status in SHOWN_STATUSES]
+    chosen = run.party_choices if run is not None else {}
     return render(
         request,
         "partnerships/spreadsheet_preview.html",
@@ -83,8 +88,39 @@ def _preview_page(request, plan, run, file_name):
             "more_problems": max(0, len(plan.problems) - SHOWN_ROWS),
             "changed_rows": changed_rows[:SHOWN_ROWS],
             "more_rows": max(0, len(changed_rows) - SHOWN_ROWS),
+            "unknown_parties": [
+                (index, row, chosen.get(row.party_written, ""))
+                for index, row in enumerate(plan.unknown_parties)
+            ],
+            "chosen": sorted(chosen.items()),
         },
     )
+
+
+def choose_view(request, run_id: int):
+    """The preview again with the parties the user chose for names the register does not
+    hold: per unknown name a field "naam-N" (the name as written) and "partij-N" (a code)."""
+    if request.method != "POST":
+        raise Http404
+    run = get_object_or_404(
+        access.own_import_runs(request.user, ImportRun.objects.all()),
+        pk=run_id,
+        status=ImportStatus.PREVIEW,
+    )
+    choices = dict(run.party_choices)
+    for key, name in request.POST.items():
+        if key.startswith("naam-"):
+            code = request.POST.get("partij-" + key.removeprefix("naam-"), "").strip()
+            if code:
+                choices[name] = code
+            else:
+                choices.pop(name, None)
+    try:
+        plan = service.choose(request.user, run, choices)
+    except (FileRefused, service.ImportRefused) as refused:
+        messages.error(request, refused.message)
+        return redirect("spreadsheets")
+    return _preview_page(request, plan, run, run.file_name)
 
 
 def confirm_view(request, run_id: int):

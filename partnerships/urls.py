@@ -6,6 +6,7 @@ from django.urls import path
 from partnerships.confirmation_views import confirmations_view
 from partnerships.import_files import import_file_view
 from partnerships.spreadsheet_views import (
+    choose_view,
     confirm_view,
     export_view,
     spreadsheets_view,
@@ -30,6 +31,11 @@ urlpatterns = [
         "admin/spreadsheets/doorvoeren/<int:run_id>/",
         staff(confirm_view),
         name="spreadsheet_confirm",
+    ),
+    path(
+        "admin/spreadsheets/kiezen/<int:run_id>/",
+        staff(choose_view),
+        name="spreadsheet_choose",
     ),
     path(
         "admin/spreadsheets/<str:kind>/sjabloon/",

@@ -53,6 +53,15 @@ class ImportRun(models.Model):
         help_text=_("Na de bewaartermijn; de gegevens, grootte en SHA-256 blijven bewaard."),
     )
     plan_digest = models.CharField(_("kenmerk van de voorvertoning"), max_length=64)
+    party_choices = models.JSONField(
+        _("gekozen samenwerkingsverbanden"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Per naam in het bestand die het register niet kent: de registercode die de "
+            "gebruiker in de voorvertoning koos."
+        ),
+    )
     created_at = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
     committed_at = models.DateTimeField(_("doorgevoerd op"), null=True, blank=True)
     rows = models.PositiveIntegerField(_("rijen"), default=0)

@@ -72,7 +72,7 @@ class FinancialInterestsKind(SheetKind):
 
     def prepare(self, rows, context):
         organisations = OrganisationFinder()
-        parties = PartyFinder()
+        parties = PartyFinder(chosen=context.party_choices)
         ids = organisations.participant_pks(rows)
         existing = FinancialInterest.objects.filter(participation__organisation_id__in=ids)
         context.lookups.update(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from partnerships.models import Participation, Party
 from partnerships.spreadsheets import cells
 from partnerships.spreadsheets.columns import Column
+from partnerships.spreadsheets.party_names import CloseNames
 from registry import access, writes
 from registry.models import Organisation
 from registry.periods import overlaps, year_span
@@ -27,6 +28,21 @@ class RowRefused(Exception):
         super().__init__(message)
         self.message = message
         self.column = column
+
+
+class PartyUnknown(RowRefused):
+    """A party named by a name the register does not hold, with the parties close to it
+    (party_names.py) for the user to choose from: never taken without that choice."""
+
+    def __init__(self, name: str, candidates: list, column: str = "party_name"):
+        shown = "; ".join(f"{party.name} ({party.code})" for party in candidates)
+        super().__init__(
+            _("onbekende partij “%(name)s” — bedoelt u: %(candidates)s? Kies in de voorvertoning.")
+            % {"name": name, "candidates": shown},
+            column,
+        )
+        self.name = name
+        self.candidates = candidates
 
 
 class RowSkipped(Exception):
@@ -63,6 +79,9 @@ class Context:
     """What a kind loaded for the rows of one file, shared by all its rows."""
 
     acting: object  # the user, with the rights an import gives (registry.access.for_import)
+    # The parties the user chose for names the register does not hold: name as written ->
+    # registry code (PartyFinder, the preview's choices).
+    party_choices: dict[str, str] = field(default_factory=dict)
     lookups: dict = field(default_factory=dict)
     writable: set[int] = field(default_factory=set)  # pks of existing records the user may change
     planned: dict = field(default_factory=dict)  # what earlier rows of the file will write
@@ -78,6 +97,8 @@ class SheetKind:
     # Columns this kind had before that now belong to the kind `moved_to` (a notice says so).
     moved_columns: tuple[Column, ...] = ()
     moved_to: str = ""
+    # Whether a matrix-shaped sheet (an overview map, overview_map.py) is read as this kind.
+    reads_overview_maps: bool = False
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -340,11 +361,16 @@ def party_reference_columns(prefix: str = "") -> tuple[Column, ...]:
 
 
 class PartyFinder:
-    """Finds a party by registry code, else KvK number, else exact name (normalised).
-    Without `parties`, all parties are loaded (one query; a few thousand nationally)."""
+    """Finds a party by registry code, else KvK number, else exact name (normalised), else by
+    the user's choice for that name (`chosen`: name as written -> registry code). A name it
+    does not hold raises PartyUnknown with the close names as candidates when there are
+    any. Without `parties`, all parties are loaded (one query; a few thousand nationally)."""
 
-    def __init__(self, parties=None):
+    def __init__(self, parties=None, chosen: dict[str, str] | None = None):
         parties = list(Party.objects.all() if parties is None else parties)
+        self.parties = parties
+        self.chosen = {cells.normalised(name): code for name, code in (chosen or {}).items()}
+        self._close_names = None
         self.by_pk = {party.pk: party for party in parties}
         self.by_code = {party.code.upper(): party for party in parties}
         self.by_kvk: dict[str, list] = {}
@@ -371,10 +397,31 @@ class PartyFinder:
             )
         if row.get("party_name"):
             found = self.by_name.get(cells.normalised(row["party_name"]), [])
+            if not found and required:  # a parties sheet makes a new party instead
+                found = self._chosen_or_candidates(row["party_name"], row.get("legal_form"))
             return self._one(found, "party_name", row["party_name"], required)
         if required:
             raise RowRefused(_("Geef het samenwerkingsverband op."), "party_code")
         return None
+
+    def _chosen_or_candidates(self, name: str, legal_form: str | None) -> list:
+        """The party the user chose for `name`; else PartyUnknown with the close names, or
+        nothing when no name is close."""
+        code = self.chosen.get(cells.normalised(name))
+        if code is not None:
+            chosen = self.by_code.get(code.upper())
+            if chosen is None:
+                raise RowRefused(
+                    _("gekozen samenwerkingsverband “%(code)s” bestaat niet") % {"code": code},
+                    "party_name",
+                )
+            return [chosen]
+        if self._close_names is None:
+            self._close_names = CloseNames(self.parties)
+        candidates = self._close_names.candidates(name, legal_form)
+        if candidates:
+            raise PartyUnknown(name, candidates)
+        return []
 
     @staticmethod
     def _one(found, column, value, required):
@@ -413,6 +460,10 @@ class OrganisationFinder:
         """The pks of the participants the rows name (by code or name; unknown ones left out)."""
         found = (self._named(row, required=False) for row in rows)
         return list({organisation.pk for organisation in found if organisation is not None})
+
+    def written(self, name: str):
+        """The one organisation `name` names as a map writes it (“Rijssen/Holten”), or None."""
+        return self._named({"organisation_name": name}, required=False)
 
     def participant(self, row: dict):
         """The participant a row names: by CBS code, or else by name."""

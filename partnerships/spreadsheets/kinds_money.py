@@ -80,7 +80,7 @@ class AnnualFiguresKind(SheetKind):
     )
 
     def prepare(self, rows, context):
-        parties = PartyFinder()
+        parties = PartyFinder(chosen=context.party_choices)
         context.lookups["parties"] = parties
         existing = AnnualFigures.objects.filter(party_id__in=_named_parties(rows, parties))
         context.lookups["existing"] = {(f.party_id, f.year, f.kind, f.version): f for f in existing}
@@ -155,7 +155,7 @@ class ContributionsKind(SheetKind):
 
     def prepare(self, rows, context):
         organisations = OrganisationFinder()
-        parties = PartyFinder()
+        parties = PartyFinder(chosen=context.party_choices)
         ids = organisations.participant_pks(rows)
         participations = participations_by_pair(ids, organisations, parties)
         existing = Contribution.objects.filter(participation__organisation_id__in=ids)

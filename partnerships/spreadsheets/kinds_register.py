@@ -53,7 +53,7 @@ from partnerships.spreadsheets.kinds import (
     party_reference_columns,
     related_cbs_code,
 )
-from registry import access
+from registry import access, formatting
 from registry.models import Organisation, OrganisationKind, PopulationFigure, RoleKind
 
 
@@ -496,9 +496,12 @@ class ParticipationsKind(SheetKind):
     moved_columns = FINANCIAL_INTEREST_COLUMNS
     moved_to = _("Financieel belang per jaar")
 
+    # An overview map (a matrix of arrangements × municipalities) is read by this kind too.
+    reads_overview_maps = True
+
     def prepare(self, rows, context):
-        organisations = OrganisationFinder()
-        parties = PartyFinder()
+        organisations = context.lookups.get("organisations") or OrganisationFinder()
+        parties = PartyFinder(chosen=context.party_choices)
         ids = organisations.participant_pks(rows)
         existing = participations_by_pair(ids, organisations, parties)
         context.lookups.update(
@@ -515,12 +518,39 @@ class ParticipationsKind(SheetKind):
         ensure_readable(organisation, context)
         party = lookups["parties"].find(row)
         siblings = lookups["existing"].get((organisation.pk, party.pk), [])
+        if row.get("on_map"):
+            return self._marked_on_map(organisation, party, siblings), {}
         if row.get("participates") is False and not row.get("end_date"):
             self._nothing_to_record(organisation, party, siblings)
         record = self._match(row, siblings, lookups)
         if record is None:
             record = Participation(organisation=organisation, party=party)
         return record, field_values(row, Participation, PARTICIPATION_FIELDS)
+
+    @staticmethod
+    def _marked_on_map(organisation, party, siblings) -> Participation:
+        """A mark on an overview map: the participation that still runs (unchanged; the map
+        says nothing of dates or seats), or a new one from an unknown date; refused when the
+        register holds only ended ones (a new period needs its start date)."""
+        today = timezone.localdate()
+        running = [p for p in siblings if p.end_date is None or p.end_date >= today]
+        if running:
+            return running[0]
+        if siblings:
+            raise RowRefused(
+                _(
+                    "volgens het register eindigde de deelname van %(organisation)s aan "
+                    "%(party)s op %(date)s; leg een nieuwe deelname vast met een lijst met "
+                    "“Deelname vanaf”"
+                )
+                % {
+                    "organisation": organisation.name,
+                    "party": party.name,
+                    "date": formatting.date(siblings[0].end_date),
+                },
+                "participates",
+            )
+        return Participation(organisation=organisation, party=party)
 
     @staticmethod
     def _nothing_to_record(organisation, party, siblings):

@@ -1,9 +1,11 @@
 """The preview: what every row of a file would do, with every problem found in one pass.
 
 Nothing is written here. Each row is new, changed (with the old and new value of every
-changed field), unchanged, skipped (it asks for nothing to be recorded, with the reason), or
-an error (with row, column, the value found and what was
-expected). The plan's digest lets the commit check that nothing moved since the preview.
+changed field), unchanged, skipped (it asks for nothing to be recorded, with the reason), an
+unknown party with the close names for the user to choose from, or an error (with row,
+column, the value found and what was expected). An overview map (map_plan.py) adds "niet
+meer op de kaart". The plan's digest lets the commit check that nothing moved since the
+preview.
 """
 
 import copy
@@ -18,7 +20,14 @@ from django.utils.translation import gettext as _
 from partnerships.spreadsheets.cells import CellProblem, is_empty
 from partnerships.spreadsheets.columns import match_headers
 from partnerships.spreadsheets.files import Table, column_letter
-from partnerships.spreadsheets.kinds import Context, RowHidden, RowRefused, RowSkipped, SheetKind
+from partnerships.spreadsheets.kinds import (
+    Context,
+    PartyUnknown,
+    RowHidden,
+    RowRefused,
+    RowSkipped,
+    SheetKind,
+)
 from registry import formatting
 from registry.constraints import broken_constraints
 
@@ -28,6 +37,13 @@ SKIPPED = "skipped"
 # A row about a record the user may not read: nothing about it is said (whether it exists,
 # what it holds, whether the row would change it), so the preview is no oracle.
 NO_ACCESS = "no_access"
+# A row naming a party the register does not hold by that name, with close names offered: it
+# stops the commit until the user chooses one (Context.party_choices).
+UNKNOWN_PARTY = "unknown_party"
+# An overview map without a mark where the register holds a running participation: reported,
+# nothing ended (the map gives no date of leaving; README "Spreadsheets in and out").
+NOT_ON_MAP = "not_on_map"
+BLOCKING = (ERROR, NO_ACCESS, UNKNOWN_PARTY)
 STATUS_LABELS = {
     NEW: _("nieuw"),
     CHANGED: _("gewijzigd"),
@@ -35,6 +51,8 @@ STATUS_LABELS = {
     ERROR: _("fout"),
     NO_ACCESS: _("geen toegang"),
     SKIPPED: _("overgeslagen"),
+    UNKNOWN_PARTY: _("onbekende partij"),
+    NOT_ON_MAP: _("niet meer op de kaart"),
 }
 
 
@@ -74,6 +92,9 @@ class RowOutcome:
     raw: dict = field(default_factory=dict)  # the cells as found, by column name
     many_to_many: dict = field(default_factory=dict)  # set after the record is saved
     note: str = ""  # what the kind says about the record as it will be (kinds.SheetKind.note)
+    column: str = ""  # the cell's column letter, when a row of the file makes several rows
+    party_written: str = ""  # an unknown party's name as written (the key of a choice)
+    candidates: list = field(default_factory=list)  # the parties close to that name
 
     @property
     def status_label(self) -> str:
@@ -93,7 +114,25 @@ class Plan:
 
     @property
     def ok(self) -> bool:
-        return not self.file_problems and not any(r.status in (ERROR, NO_ACCESS) for r in self.rows)
+        return not self.file_problems and not any(r.status in BLOCKING for r in self.rows)
+
+    @property
+    def unknown_parties(self) -> list[RowOutcome]:
+        """The rows waiting for the user to choose a party, one per name as written."""
+        rows: dict[str, RowOutcome] = {}
+        for row in self.rows:
+            if row.status == UNKNOWN_PARTY:
+                rows.setdefault(row.party_written, row)
+        return list(rows.values())
+
+    @property
+    def awaits_choices(self) -> bool:
+        """Only the choice of parties stands between this plan and a commit."""
+        return (
+            not self.file_problems
+            and bool(self.unknown_parties)
+            and not any(r.status in (ERROR, NO_ACCESS) for r in self.rows)
+        )
 
     @property
     def changes_anything(self) -> bool:
@@ -115,20 +154,28 @@ class Plan:
             text += _(", %(count)d zonder toegang") % {"count": self.count(NO_ACCESS)}
         if self.count(SKIPPED):
             text += _(", %(count)d overgeslagen") % {"count": self.count(SKIPPED)}
+        if self.count(UNKNOWN_PARTY):
+            text += _(", %(count)d met een onbekende partij") % {"count": self.count(UNKNOWN_PARTY)}
+        if self.count(NOT_ON_MAP):
+            text += _(", %(count)d niet meer op de kaart") % {"count": self.count(NOT_ON_MAP)}
         return text + "."
 
     def digest(self) -> str:
         """Changes to the register this plan stands for; equal plans, equal digests."""
         hashed = hashlib.sha256(self.kind.name.encode())
         for row in self.rows:
-            hashed.update(f"{row.row}|{row.status}|{row.record}".encode())
+            hashed.update(f"{row.row}{row.column}|{row.status}|{row.record}".encode())
             for change in row.changes:
                 hashed.update(f"|{change.label}|{change.old}|{change.new}".encode())
         return hashed.hexdigest()
 
 
 def make_plan(
-    kind: SheetKind, table: Table, acting, progress: Callable[[int, int], None] | None = None
+    kind: SheetKind,
+    table: Table,
+    acting,
+    progress: Callable[[int, int], None] | None = None,
+    party_choices: dict[str, str] | None = None,
 ) -> Plan:
     plan = Plan(kind)
     header = match_headers(kind.columns, table.rows, kind.moved_columns, kind.moved_to)
@@ -143,14 +190,14 @@ def make_plan(
         outcome = RowOutcome(number, UNCHANGED)
         outcome.values = _parse_row(present, header.positions, number, values, table, outcome)
         parsed.append(outcome)
-    context = Context(acting=acting)
+    context = Context(acting=acting, party_choices=party_choices or {})
     kind.prepare([o.values for o in parsed if not o.problems], context)
     seen: dict[tuple, int] = {}
     letters = {name: column_letter(index) for name, index in header.positions.items()}
     for done, outcome in enumerate(parsed, start=1):
         if not outcome.problems:
-            _judge(kind, outcome, context, seen, letters)
-        if outcome.problems and outcome.status != NO_ACCESS:
+            judge(kind, outcome, context, seen, letters)
+        if outcome.problems and outcome.status not in (NO_ACCESS, UNKNOWN_PARTY):
             outcome.status = ERROR
         if progress:
             progress(done, len(parsed))
@@ -187,12 +234,13 @@ def _parse_row(columns, positions, number, values, table: Table, outcome: RowOut
     return row
 
 
-def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters) -> None:
-    """Locate the row's record, set its values and judge it; `letters`: column name -> "C"."""
+def judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters, headers=None):
+    """Locate the row's record, set its values and judge it; `letters`: column name -> "C";
+    `headers`: column name -> the header as the file has it, when not the kind's own."""
 
     def refuse(message: str, column: str = "") -> None:
         letter = letters.get(column, "")
-        header = kind.column(column).header if letter else ""
+        header = ((headers or {}).get(column) or kind.column(column).header) if letter else ""
         found = _found(outcome.raw.get(column)) if letter else ""
         outcome.problems.append(Problem(outcome.row, letter, header, found, message))
 
@@ -201,6 +249,11 @@ def _judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters
     except RowHidden as hidden:
         outcome.status = NO_ACCESS
         outcome.problems.append(Problem(outcome.row, "", "", "", hidden.message))
+        return
+    except PartyUnknown as unknown:
+        outcome.status, outcome.record = UNKNOWN_PARTY, unknown.name
+        outcome.party_written, outcome.candidates = unknown.name, unknown.candidates
+        refuse(unknown.message, unknown.column)
         return
     except RowRefused as refused:
         refuse(refused.message, refused.column)

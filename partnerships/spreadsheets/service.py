@@ -4,6 +4,10 @@ preview() writes nothing to the register; it keeps the file (an ImportRun in sta
 preview) so that confirm() can commit exactly what was shown. confirm() makes the plan again
 inside one transaction and refuses when it differs from the preview (someone changed the
 register in between), so a user never commits something other than what they saw.
+
+A file naming a party the register does not hold, but close names of it, previews with
+those candidates; choose() records the user's choice per name on the ImportRun and makes
+the preview again with it, and confirm() commits with the same choices.
 """
 
 import hashlib
@@ -16,7 +20,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from partnerships.models.imports import ImportChannel, ImportRun, ImportStatus
 from partnerships.spreadsheets.catalogue import KINDS
 from partnerships.spreadsheets.files import read_table
-from partnerships.spreadsheets.kinds import SheetKind
+from partnerships.spreadsheets.kinds import OrganisationFinder, SheetKind
+from partnerships.spreadsheets.map_plan import make_map_plan
+from partnerships.spreadsheets.overview_map import recognise
 from partnerships.spreadsheets.plan import CHANGED, NEW, Plan, make_plan
 from registry import access
 
@@ -38,22 +44,47 @@ def check_may_import(user, kind: SheetKind) -> None:
         )
 
 
-def plan_file(user, kind_name: str, data: bytes, progress=None) -> Plan:
-    """The plan of a file; raises FileRefused (files.py) for a file that cannot be read."""
+def plan_file(
+    user, kind_name: str, data: bytes, progress=None, party_choices: dict | None = None
+) -> Plan:
+    """The plan of a file, a long list or (for a kind that reads them) an overview map;
+    `party_choices`: name as written -> registry code, the user's choices among close names.
+    Raises FileRefused (files.py) for a file that cannot be read."""
     kind = KINDS[kind_name]
     check_may_import(user, kind)
-    return make_plan(kind, read_table(data), access.for_import(user), progress)
+    table = read_table(data)
+    acting = access.for_import(user)
+    if kind.reads_overview_maps:
+        organisations = OrganisationFinder()
+        overview = recognise(table, organisations)
+        if overview is not None:
+            return make_map_plan(kind, overview, acting, organisations, progress, party_choices)
+    return make_plan(kind, table, acting, progress, party_choices)
 
 
 def preview(user, kind_name: str, data: bytes, file_name: str) -> tuple[Plan, ImportRun | None]:
-    """The plan, and when it has something to commit the ImportRun that keeps the file for
-    confirm()."""
+    """The plan, and when it has something to commit or names parties to choose (also
+    beside other errors, so the choice can be made while they are looked into) the
+    ImportRun that keeps the file for choose() and confirm()."""
     plan = plan_file(user, kind_name, data)
-    if not plan.ok or not plan.changes_anything:
+    choosing = bool(plan.unknown_parties) and not plan.file_problems
+    if not (plan.ok and plan.changes_anything) and not choosing:
         return plan, None
     ImportRun.objects.filter(user=user, status=ImportStatus.PREVIEW).delete()
     run = _run(user, kind_name, data, file_name, plan, ImportStatus.PREVIEW, ImportChannel.ADMIN)
     return plan, run
+
+
+def choose(user, run: ImportRun, party_choices: dict[str, str]) -> Plan:
+    """The preview again with the user's choice of party per unknown name; the run keeps
+    the choices and the new plan's digest for confirm()."""
+    if run.status != ImportStatus.PREVIEW or run.user_id != user.pk:
+        raise ImportRefused(_("Deze voorvertoning is al doorgevoerd of niet van u."))
+    plan = plan_file(user, run.kind, bytes(run.content), party_choices=party_choices)
+    run.party_choices = party_choices
+    run.plan_digest = plan.digest()
+    run.save(update_fields=["party_choices", "plan_digest"])
+    return plan
 
 
 def confirm(user, run: ImportRun) -> Plan:
@@ -68,6 +99,7 @@ def confirm(user, run: ImportRun) -> Plan:
         channel=ImportChannel.ADMIN,
         expected_digest=run.plan_digest,
         run=run,
+        party_choices=run.party_choices,
     )
 
 
@@ -81,12 +113,14 @@ def commit(
     expected_digest: str | None = None,
     run: ImportRun | None = None,
     progress=None,
+    party_choices: dict[str, str] | None = None,
 ) -> Plan:
     """Every row or none: returns the plan; plan.ok is False (and nothing written) when any
-    row has an error. `user` None is an administrator on the server's command line."""
+    row has an error or names a party the user has not chosen. `user` None is an
+    administrator on the server's command line."""
     try:
         with transaction.atomic():
-            plan = plan_file(user, kind_name, data, progress)
+            plan = plan_file(user, kind_name, data, progress, party_choices)
             if not plan.ok:
                 return plan
             if expected_digest and plan.digest() != expected_digest:
@@ -100,6 +134,7 @@ def commit(
                 raise ImportRefused(_("Deze voorvertoning is al doorgevoerd."))
             if run is None:
                 run = _run(user, kind_name, data, file_name, plan, ImportStatus.COMMITTED, channel)
+                run.party_choices = party_choices or {}
             else:
                 run.status = ImportStatus.COMMITTED
             run.committed_at = timezone.now()

@@ -88,6 +88,8 @@ def test_every_error_is_reported_in_one_pass_with_row_column_value_and_what_was_
         "error": 5,
         "no_access": 0,
         "skipped": 0,
+        "unknown_party": 0,
+        "not_on_map": 0,
     }
     assert ImportRun.objects.count() == 0  # row 2 was fine, but nothing is saved
 

@@ -72,6 +72,8 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(demo):
         "error": 0,
         "no_access": 0,
         "skipped": 0,
+        "unknown_party": 0,
+        "not_on_map": 0,
     }
     assert Participation.history.count() == history
     assert ImportRun.objects.count() == 2
