@@ -170,13 +170,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "registry.signin.lockout.lockout_response"
-# The client's address: REMOTE_ADDR, unless proxies in front add X-Forwarded-For; then the
-# address the outermost of them saw (ipware counts them from the right, so a client cannot
-# choose its address by sending the header itself).
-AXES_IPWARE_PROXY_COUNT = int(env_str("REGISTRY_PROXY_COUNT", default="0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
-)
+# The client's address (registry/signin/client_address.py): REMOTE_ADDR, unless this many
+# proxies in front each append to X-Forwarded-For; then the address the outermost one saw.
+REGISTRY_PROXY_COUNT = int(env_str("REGISTRY_PROXY_COUNT", default="0"))
+AXES_CLIENT_IP_CALLABLE = "registry.signin.client_address.client_address"
 # A back office: signed out after 30 minutes without a request, 10 hours after signing in.
 SESSION_IDLE_SECONDS = 60 * int(env_str("REGISTRY_SESSION_IDLE_MINUTES", default="30"))
 SESSION_COOKIE_AGE = 3600 * int(env_str("REGISTRY_SESSION_MAX_HOURS", default="10"))

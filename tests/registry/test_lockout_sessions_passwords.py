@@ -66,12 +66,22 @@ def test_the_lockout_counts_per_address_too(enschede, settings):
     assert attempt(client, griffie.username, PASSWORD).status_code == 429
 
 
-def test_behind_the_proxy_the_forwarded_client_is_counted(db, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
-    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    client = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.1")
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "counted"),
+    [
+        (1, "203.0.113.7", "203.0.113.7"),
+        (1, "6.6.6.6, 203.0.113.7", "203.0.113.7"),  # the client's own header is not read
+        (2, "6.6.6.6, 203.0.113.7, 10.0.0.1", "203.0.113.7"),
+        (2, "203.0.113.7", "10.0.0.2"),  # did not come through both: the direct address
+    ],
+)
+def test_behind_the_proxy_the_forwarded_client_is_counted(
+    db, settings, proxies, forwarded, counted
+):
+    settings.REGISTRY_PROXY_COUNT = proxies
+    client = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
     attempt(client, "iemand", "fout")
-    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+    assert AccessAttempt.objects.get().ip_address == counted
 
 
 def test_without_a_proxy_the_header_is_not_trusted(db):
