@@ -133,3 +133,12 @@ def test_the_demo_gives_its_app_and_code_only_in_development(db, settings):
     client, _ = password_step("beheerder")
     response = client.post(reverse("second_factor"), {"code": code_of(device)})
     assert "klopt niet" in response.content.decode()
+
+
+def test_the_readme_gives_the_demo_key():
+    from pathlib import Path
+
+    from registry.signin.demo import DEMO_TOTP_KEY_BASE32
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert readme.count(DEMO_TOTP_KEY_BASE32) == 2
