@@ -70,6 +70,15 @@ def new_recovery_codes(user) -> list[str]:
     return codes
 
 
+def forget_devices(user) -> int:
+    """The user's app and recovery codes removed: it sets up a new app at its next sign-in.
+    How many devices there were."""
+    count = 0
+    for model in (TOTPDevice, StaticDevice):
+        count += model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
+    return count
+
+
 def usable(device):
     """The device a code matched, unless it is a demo device outside development (its secret
     is in the README)."""

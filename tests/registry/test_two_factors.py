@@ -16,6 +16,7 @@ from registry.models import RoleKind
 from registry.signin import factors
 from registry.signin.demo import DEMO_TOTP_KEY
 from tests import factories
+from tests.conftest import client_for
 
 PASSWORD = "geheim-wachtwoord"
 
@@ -142,3 +143,19 @@ def test_the_readme_gives_the_demo_key():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert readme.count(DEMO_TOTP_KEY_BASE32) == 2
+
+
+def test_an_administrator_resets_a_lost_second_factor(overijssel):
+    supervisor = factories.user_with_role(RoleKind.SUPERVISOR, overijssel)
+    app_for(supervisor)
+    factors.new_recovery_codes(supervisor)
+    administrator = client_for(factories.admin_user())
+    administrator.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "reset_second_factor", "_selected_action": [supervisor.pk]},
+    )
+    assert not factors.has_device(supervisor)
+    client, _ = password_step(supervisor.username)
+    assert client.get(reverse("admin:index")).url.startswith(reverse("second_factor_setup"))
+    # django-otp's English pages, which show the secrets, are not in the admin
+    assert administrator.get("/admin/otp_totp/totpdevice/").status_code == 404
