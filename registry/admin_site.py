@@ -35,9 +35,10 @@ def boolean_icon(value):
 
 
 class LoginForm(AdminAuthenticationForm):
-    """Says which of the three it is: the name or password is wrong, the account is switched
-    off, or the account has no role in the register yet (after the password was checked,
-    so nothing is told to someone who does not know it)."""
+    """Says which it is: the name or password is wrong, the account is switched off, the
+    account has no role in the register yet, or (outside development) it still has the demo
+    password; the last two after the password was checked, so nothing is told to someone who
+    does not know it. The second factor comes after this form (registry/signin/)."""
 
     error_messages = {
         **AdminAuthenticationForm.error_messages,
