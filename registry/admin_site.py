@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from registry import access
+from registry.signin.passwords import is_refused_demo_password
 
 
 def may_enter(user) -> bool:
@@ -34,9 +35,10 @@ def boolean_icon(value):
 
 
 class LoginForm(AdminAuthenticationForm):
-    """Says which of the three it is: the name or password is wrong, the account is switched
-    off, or the account has no role in the register yet (after the password was checked,
-    so nothing is told to someone who does not know it)."""
+    """Says which it is: the name or password is wrong, the account is switched off, the
+    account has no role in the register yet, or (outside development) it still has the demo
+    password; the last two after the password was checked, so nothing is told to someone who
+    does not know it. The second factor comes after this form (registry/signin/)."""
 
     error_messages = {
         **AdminAuthenticationForm.error_messages,
@@ -48,6 +50,10 @@ class LoginForm(AdminAuthenticationForm):
         "no_role": _(
             "U bent bekend als %(username)s, maar heeft nog geen rol in het register (griffie, "
             "financiën, raadslid of toezichthouder). Vraag een beheerder u een rol te geven."
+        ),
+        "demo_password": _(
+            "Dit account heeft nog het wachtwoord van de demo; daarmee kunt u zich hier niet "
+            "aanmelden. Vraag hieronder een nieuw wachtwoord aan."
         ),
     }
 
@@ -64,6 +70,9 @@ class LoginForm(AdminAuthenticationForm):
     def confirm_login_allowed(self, user):
         if not user.is_active:
             raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        if is_refused_demo_password(self.cleaned_data.get("password") or ""):
+            # the documented demo password opens nothing outside development
+            raise forms.ValidationError(self.error_messages["demo_password"], code="demo_password")
         if not may_enter(user):
             raise forms.ValidationError(
                 self.error_messages["no_role"],

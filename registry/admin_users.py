@@ -3,15 +3,17 @@ whether they are an administrator, and their roles in the register. Django's gro
 permissions are not used by the registry (registry.access decides from the roles), so they
 are not offered; a role is what lets someone sign in (registry.admin_site.may_enter)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from registry import writes
 from registry.models import Role
+from registry.signin.factors import forget_devices
 
 User = get_user_model()
 
@@ -109,6 +111,23 @@ class RegistryUserAdmin(UserAdmin):
     list_display = ("username", "get_full_name", "email", role_list, "is_superuser", "is_active")
     list_filter = ("is_superuser", "is_active", "registry_roles__kind")
     filter_horizontal = ()
+    actions = ("reset_second_factor",)
+
+    @admin.action(description=_("Tweede stap opnieuw laten instellen (app en herstelcodes kwijt)"))
+    def reset_second_factor(self, request, queryset):
+        """For a user who lost its phone and its recovery codes: its devices are removed and
+        it sets up a new app after its next password (README "Two factors, ...")."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        users = list(queryset)
+        for user in users:
+            forget_devices(user)
+        self.message_user(
+            request,
+            _("%(count)d gebruiker(s) stellen bij de volgende aanmelding een nieuwe app in.")
+            % {"count": len(users)},
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("registry_roles__organisation")

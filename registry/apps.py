@@ -19,6 +19,16 @@ class RegistryAdminConfig(admin_apps.AdminConfig):
         # (lists, read-only fields) takes them from here.
         admin_list._boolean_icon = boolean_icon
 
+        from django.contrib import admin
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # django-otp's admin pages are English only (its labels are not translatable) and show
+        # the secrets; an administrator resets a user's second factor from the user list.
+        for model in (TOTPDevice, StaticDevice):
+            if admin.site.is_registered(model):
+                admin.site.unregister(model)
+
 
 class RegistryConfig(AppConfig):
     default = True

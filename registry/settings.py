@@ -21,8 +21,19 @@ REGISTRY_SENDFILE_BACKEND  who sends a file after the access check (registry/dow
 REGISTRY_SENDFILE_URL  the proxy's internal location for X-Accel-Redirect; default "/protected/"
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
+REGISTRY_TWO_FACTOR_ROLES  roles that must use a second factor besides administrators and
+                       supervisors (always): comma separated of griffie, finance, council
+REGISTRY_LOGIN_FAILURE_LIMIT / REGISTRY_LOGIN_COOLOFF_MINUTES  lockout after that many failed
+                       sign-ins per user and per address, for that many minutes (5, 15)
+REGISTRY_PROXY_COUNT   reverse proxies in front that add X-Forwarded-For (default 0: the
+                       client address is REMOTE_ADDR, the header is not trusted)
+REGISTRY_SESSION_IDLE_MINUTES / REGISTRY_SESSION_MAX_HOURS  signed out after that long without
+                       a request (30) and that long after signing in (10)
+REGISTRY_PWNED_PASSWORDS_URL  the Pwned Passwords range API (k-anonymity) to check new passwords
+                       against, e.g. https://api.pwnedpasswords.com/range/; default off
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +70,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc as static files, no CDN
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "partnerships",
     "partnerships.cycle",
     "evaluations",
@@ -74,9 +89,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "registry.signin.middleware.SessionLifetimeMiddleware",
+    "registry.signin.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "registry.api.headers.APIVersionMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "registry.urls"
@@ -141,11 +159,42 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Signing in (registry/signin/, README "Two factors, lockout, sessions and passwords").
+# django-axes first: it counts the failures and refuses a locked-out user or address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Administrators and supervisors always; these roles too (griffie, finance, council).
+TWO_FACTOR_ROLES = env_list("REGISTRY_TWO_FACTOR_ROLES", default=[])
+OTP_TOTP_ISSUER = env_str("REGISTRY_SITE_NAME", default="Register verbonden partijen")
+AXES_FAILURE_LIMIT = int(env_str("REGISTRY_LOGIN_FAILURE_LIMIT", default="5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(env_str("REGISTRY_LOGIN_COOLOFF_MINUTES", default="15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "registry.signin.lockout.lockout_response"
+# The client's address (registry/signin/client_address.py): REMOTE_ADDR, unless this many
+# proxies in front each append to X-Forwarded-For; then the address the outermost one saw.
+REGISTRY_PROXY_COUNT = int(env_str("REGISTRY_PROXY_COUNT", default="0"))
+AXES_CLIENT_IP_CALLABLE = "registry.signin.client_address.client_address"
+# A back office: signed out after 30 minutes without a request, 10 hours after signing in.
+SESSION_IDLE_SECONDS = 60 * int(env_str("REGISTRY_SESSION_IDLE_MINUTES", default="30"))
+SESSION_COOKIE_AGE = 3600 * int(env_str("REGISTRY_SESSION_MAX_HOURS", default="10"))
+PWNED_PASSWORDS_URL = env_str("REGISTRY_PWNED_PASSWORDS_URL", default="")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    # Django's list of the 20,000 passwords found most often in breaches
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "registry.signin.passwords.DemoPasswordValidator"},
+    {"NAME": "registry.signin.passwords.PwnedPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "nl"

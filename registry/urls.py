@@ -1,16 +1,25 @@
 """The routes: the public pages at the root, the checked file downloads, the API, each app's own
-pages, the password reset and the admin, included here (this module imports no app)."""
+pages, the password reset, the second factor and the admin, included here (this module imports
+no app)."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 from registry.admin_site import password_reset_urls
 from registry.downloads import protected_file_view
+from registry.signin import views as signin_views
 
 urlpatterns = [
     path("", include("registry.site.urls")),
     path("api/v1/", include("partnerships.api.urls")),
     path("admin/wachtwoord-vergeten/", include(password_reset_urls())),
+    path("admin/tweede-stap/", signin_views.second_factor, name="second_factor"),
+    path(
+        "admin/tweede-stap/instellen/",
+        signin_views.second_factor_setup,
+        name="second_factor_setup",
+    ),
+    path("admin/tweede-stap/qr.svg", signin_views.second_factor_qr, name="second_factor_qr"),
     path(
         "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
         protected_file_view,

@@ -127,7 +127,7 @@ def english_in(html: str) -> list[str]:
 def demo_site(django_db_setup, django_db_blocker):
     """The demo data, loaded once for this module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_data", password="demo-pw", stdout=io.StringIO())
+        call_command("load_demo_data", password="Demo-Toets-Wachtwoord-2026", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
 

@@ -16,7 +16,7 @@ from tests.spreadsheets.conftest import xlsx
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo_data", password="demo-pw", stdout=io.StringIO())
+    call_command("load_demo_data", password="Demo-Toets-Wachtwoord-2026", stdout=io.StringIO())
     return get_user_model().objects
 
 
