@@ -19,6 +19,9 @@ REGISTRY_SENDFILE_BACKEND  who sends a file after the access check (registry/dow
                        "django_sendfile.backends.nginx" (X-Accel-Redirect) or
                        "django_sendfile.backends.xsendfile" (Apache mod_xsendfile)
 REGISTRY_SENDFILE_URL  the proxy's internal location for X-Accel-Redirect; default "/protected/"
+REGISTRY_API_RATE_TOKEN / REGISTRY_API_RATE_ANONYMOUS
+                       API calls per API token / per anonymous address (DRF rates, e.g.
+                       "600/min"); defaults 600/min and 120/min (registry/api/throttles.py)
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
 """
@@ -77,15 +80,23 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "registry.api.headers.APIVersionMiddleware",
+    "registry.api.tokens.TokenUseMiddleware",
 ]
 
 ROOT_URLCONF = "registry.urls"
 
-# The API (/api/v1/, registry/api/): read only, rows through registry.access, errors as
-# problem details, OpenAPI 3 by drf-spectacular.
+# The API (/api/v1/, registry/api/): rows through registry.access, writes through the
+# services, API tokens or the session, errors as problem details, OpenAPI 3 by drf-spectacular.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["registry.api.permissions.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "registry.api.tokens.TokenAuthentication",
+        "registry.api.permissions.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["registry.api.permissions.ReadOnly"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "registry.api.throttles.TokenRateThrottle",
+        "registry.api.throttles.AnonymousRateThrottle",
+    ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -94,12 +105,18 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "registry.api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Counted in the default cache (per process unless a shared cache is configured).
+API_THROTTLE_RATES = {
+    "token": env_str("REGISTRY_API_RATE_TOKEN", default="600/min"),
+    "anonymous": env_str("REGISTRY_API_RATE_ANONYMOUS", default="120/min"),
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Register verbonden partijen – API",
     "DESCRIPTION": (
-        "Alleen-lezen API van het register van verbonden partijen en samenwerkingsverbanden. "
-        "Anoniem leest u wat organisaties publiceren; aangemeld wat uw rol u laat lezen. "
-        "Fouten als problem details (RFC 9457)."
+        "API van het register van verbonden partijen en samenwerkingsverbanden. Anoniem "
+        "leest u wat organisaties publiceren; met een API-sleutel (`Authorization: Token "
+        "<sleutel>`) of aangemeld wat uw rol u laat lezen, en met bereik schrijven legt u "
+        "deelnemingen vast. Fouten als problem details (RFC 9457)."
     ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
