@@ -6,7 +6,7 @@ import math
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView, set_rollback
 
@@ -23,6 +23,23 @@ TITLES = {
     429: "Te veel verzoeken",
     500: "Interne fout",
 }
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="Het pad van de parameter of het veld.")
+    code = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ProblemSerializer(serializers.Serializer):
+    """Problem details (RFC 9457), as the OpenAPI document describes an error."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    instance = serializers.CharField()
+    invalidParams = InvalidParamSerializer(many=True, required=False)
 
 
 def _invalid_params(detail, prefix: str = "") -> list[dict]:
