@@ -30,12 +30,20 @@ def _model_field(record, name: str):
 
 
 def blamed_fields(user, record, stored, changed: set[str], reason: str) -> list[str]:
-    """The fields a refusal is due to: of a new record the parent it is judged by (the
-    policy's locked fields), of a change each field that, set back to what is stored, takes
-    the refusal away. Nothing for a refusal of the record as a whole."""
-    locked = access.policy_for(type(record)).locked
+    """The fields a refusal is due to: of a new record the parent fields holding a value the
+    admin's picker would not have offered (the policy's `choices`), of a change each field
+    that, set back to what is stored, takes the refusal away. Nothing for a refusal of the
+    record as a whole."""
+    policy = access.policy_for(type(record))
     if stored is None:
-        return [name for name in locked if name in changed]
+        grants = access.grants(user)
+        blamed = []
+        for name in policy.locked:
+            offered = policy.choices(grants, name)
+            if name in changed and offered is not None:
+                if access.attribute(record, name) not in offered:
+                    blamed.append(name)
+        return blamed
     blamed = []
     for name in sorted(changed):
         attname = _model_field(record, name).attname
