@@ -37,13 +37,13 @@ def blamed_fields(user, record, stored, changed: set[str], reason: str) -> list[
     policy = access.policy_for(type(record))
     if stored is None:
         grants = access.grants(user)
-        blamed = []
-        for name in policy.locked:
-            offered = policy.choices(grants, name)
-            if name in changed and offered is not None:
-                if access.attribute(record, name) not in offered:
-                    blamed.append(name)
-        return blamed
+        return [
+            name
+            for name in policy.locked
+            if name in changed
+            and (offered := policy.choices(grants, name)) is not None
+            and access.attribute(record, name) not in offered
+        ]
     blamed = []
     for name in sorted(changed):
         attname = _model_field(record, name).attname
