@@ -14,14 +14,18 @@ from rest_framework.response import Response
 
 from registry import access
 from registry.api.permissions import WritesWithScope
-from registry.api.problems import ProblemSerializer, problem
+from registry.api.problems import CONTENT_TYPE, ProblemSerializer, problem
 from registry.api.tokens import token_of
 
 PROBLEMS = {
-    400: OpenApiResponse(ProblemSerializer, description="Ongeldige gegevens"),
-    401: OpenApiResponse(ProblemSerializer, description="Niet aangemeld"),
-    403: OpenApiResponse(ProblemSerializer, description="Geweigerd door de schrijfcontrole"),
-    404: OpenApiResponse(ProblemSerializer, description="Niet gevonden"),
+    (code, CONTENT_TYPE): OpenApiResponse(ProblemSerializer, description=description)
+    for code, description in (
+        (400, "Ongeldige gegevens"),
+        (401, "Niet aangemeld"),
+        (403, "Geweigerd door de schrijfcontrole"),
+        (404, "Niet gevonden"),
+        (429, "Te veel verzoeken"),
+    )
 }
 
 
