@@ -22,6 +22,9 @@ REGISTRY_SENDFILE_URL  the proxy's internal location for X-Accel-Redirect; defau
 REGISTRY_API_RATE_TOKEN / REGISTRY_API_RATE_ANONYMOUS
                        API calls per API token / per anonymous address (DRF rates, e.g.
                        "600/min"); defaults 600/min and 120/min (registry/api/throttles.py)
+REGISTRY_OPEN_DATA_PUBLISHER / REGISTRY_OPEN_DATA_LICENSE
+                       the publisher and licence (a URI) in the open data's DCAT description;
+                       defaults the site name and CC0 1.0 (partnerships/api/open_data.py)
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
 """
@@ -80,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "registry.api.headers.APIVersionMiddleware",
+    "registry.api.headers.ConditionalAPIMiddleware",
     "registry.api.tokens.TokenUseMiddleware",
 ]
 
@@ -110,6 +114,11 @@ API_THROTTLE_RATES = {
     "token": env_str("REGISTRY_API_RATE_TOKEN", default="600/min"),
     "anonymous": env_str("REGISTRY_API_RATE_ANONYMOUS", default="120/min"),
 }
+# Open data (/api/v1/opendata/): who publishes it and under which licence (DCAT-AP-NL).
+OPEN_DATA_LICENSE = env_str(
+    "REGISTRY_OPEN_DATA_LICENSE",
+    default="http://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Register verbonden partijen – API",
     "DESCRIPTION": (
@@ -179,6 +188,7 @@ SITE_THEME_DIR = env_str("REGISTRY_SITE_THEME_DIR", default="")
 if SITE_THEME_DIR:
     STATICFILES_DIRS.append(("theme", Path(SITE_THEME_DIR)))
 SITE_NAME = env_str("REGISTRY_SITE_NAME", default="Register verbonden partijen")
+OPEN_DATA_PUBLISHER = env_str("REGISTRY_OPEN_DATA_PUBLISHER", default=SITE_NAME)
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
