@@ -22,6 +22,9 @@ REGISTRY_SENDFILE_URL  the proxy's internal location for X-Accel-Redirect; defau
 REGISTRY_API_RATE_TOKEN / REGISTRY_API_RATE_ANONYMOUS
                        API calls per API token / per anonymous address (DRF rates, e.g.
                        "600/min"); defaults 600/min and 120/min (registry/api/throttles.py)
+REGISTRY_API_V1_DEPRECATED_ON / REGISTRY_API_V1_SUNSET_ON  (JJJJ-MM-DD) when /api/v1/ is
+                       announced to end: Deprecation and Sunset headers (README "API");
+                       REGISTRY_API_CHANGELOG_URL the changelog they link to
 REGISTRY_OPEN_DATA_PUBLISHER / REGISTRY_OPEN_DATA_LICENSE
                        the publisher and licence (a URI) in the open data's DCAT description;
                        defaults the site name and CC0 1.0 (partnerships/api/open_data.py)
@@ -36,7 +39,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from registry.api import API_VERSION
-from registry.env import env_bool, env_list, env_str
+from registry.env import env_bool, env_date, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -114,6 +117,11 @@ API_THROTTLE_RATES = {
     "token": env_str("REGISTRY_API_RATE_TOKEN", default="600/min"),
     "anonymous": env_str("REGISTRY_API_RATE_ANONYMOUS", default="120/min"),
 }
+# The end of v1, once a v2 replaces it: announced at least a year ahead (README "API").
+API_V1_DEPRECATED_ON = env_date("REGISTRY_API_V1_DEPRECATED_ON")
+API_V1_SUNSET_ON = env_date("REGISTRY_API_V1_SUNSET_ON")
+# where the published docs/api-changelog.md is read (the Link header); empty: no Link
+API_CHANGELOG_URL = env_str("REGISTRY_API_CHANGELOG_URL", default="")
 # Open data (/api/v1/opendata/): who publishes it and under which licence (DCAT-AP-NL).
 OPEN_DATA_LICENSE = env_str(
     "REGISTRY_OPEN_DATA_LICENSE",
