@@ -6,6 +6,7 @@ rate the answer is 429 as problem details with Retry-After (registry/api/problem
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
+from registry import audit
 from registry.api.tokens import token_of
 
 
@@ -26,6 +27,11 @@ class TokenRateThrottle(_RateFromSettings, SimpleRateThrottle):
 
 
 class AnonymousRateThrottle(_RateFromSettings, AnonRateThrottle):
-    """By the caller's address (behind the proxy: what it passes on, see README)."""
+    """By the caller's address, the one the audit trail records (behind the proxy: what it
+    passes on, README "Production"); never a client's own X-Forwarded-For, which DRF would
+    otherwise believe, so that a client cannot reset its count by sending another."""
 
     scope = "anonymous"
+
+    def get_ident(self, request):
+        return audit.client_address(request) or ""

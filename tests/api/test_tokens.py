@@ -135,6 +135,8 @@ def test_calls_past_the_rate_are_429_problem_details_with_retry_after(
     # the anonymous address has its own count
     statuses = [client.get(LIST).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+    # another X-Forwarded-For of the client's own does not make it another address
+    assert client.get(LIST, HTTP_X_FORWARDED_FOR="10.9.8.7").status_code == 429
     refused = client.get(LIST)
     assert refused["Content-Type"] == "application/problem+json"
     assert int(refused["Retry-After"]) >= 1
