@@ -155,3 +155,19 @@ def test_parties_and_organisations_stay_read_only(griffie_key):
     )
     assert response.status_code == 403
     assert "alleen-lezen" in response.json()["detail"]
+
+
+def test_a_signed_in_griffie_writes_with_its_session_and_csrf_token(site_world, enschede):
+    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    factories.PartyFactory(code="regio-twente")
+    body = {"samenwerkingsverband": "regio-twente", "organisatie": "GM0153"}
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(griffie)
+    refused = strict.post(LIST, body, content_type="application/json")
+    assert refused.status_code == 403
+    assert "CSRF-controle" in refused.json()["detail"]
+    strict.get("/admin/")  # sets the CSRF cookie, as a page of the register does
+    token = strict.cookies["csrftoken"].value
+    response = strict.post(LIST, body, content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 201, response.content
+    assert Participation.objects.filter(party__code="regio-twente", organisation=enschede).exists()
