@@ -11,7 +11,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # The suite runs with debug off, as production does; the proxy does the https redirect.
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: install run test lint format synthetic bench clean
+.PHONY: install run test lint format schema synthetic bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ run: install
 
 test: install
 	$(TEST_ENV) $(PY) -m pytest
+
+# The committed OpenAPI document (tests/api/test_schema.py fails when it is out of date).
+schema: install
+	$(DEV_ENV) $(PY) manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
 lint: install
 	$(VENV)/bin/ruff check .

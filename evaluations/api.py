@@ -11,7 +11,7 @@ from evaluations.filters import EvaluationFilter
 from evaluations.models import Answer, Evaluation, FollowUpAction, Respondent
 from evaluations.scorecard import summarise
 from partnerships.api.participations import PartyRefSerializer
-from registry.api.fields import code_and_label
+from registry.api.fields import code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
@@ -54,7 +54,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
     gepland_gereed = serializers.DateField(source="planned_end", allow_null=True)
     werkelijke_start = serializers.DateField(source="actual_start", allow_null=True)
     afgerond_op = serializers.DateField(source="actual_end", allow_null=True)
-    link_rapport = serializers.URLField(source="report_url")
+    link_rapport = optional_link("report_url")
     conclusies = serializers.CharField(source="conclusions")
     aanbevelingen = serializers.CharField(source="recommendations")
     scores = serializers.SerializerMethodField()

@@ -92,8 +92,12 @@ def prepare_participation(user, participation: Participation, changed) -> None:
         participation.confirmation = confirmation_on_registering(user, participation)
 
 
-def save_participation(*, user, participation: Participation, changed=None, validate=True):
-    return writes.save(user=user, record=participation, changed=changed, validate=validate)
+def save_participation(
+    *, user, participation: Participation, changed=None, validate=True, reason: str = ""
+):
+    return writes.save(
+        user=user, record=participation, changed=changed, validate=validate, reason=reason
+    )
 
 
 def to_confirm(user) -> QuerySet[Participation]:

@@ -3,7 +3,7 @@ roles are in registry/admin_users.py."""
 
 from django.contrib import admin
 
-from registry import admin_users  # noqa: F401 (registers the user admin)
+from registry import admin_tokens, admin_users  # noqa: F401 (register their admins)
 from registry.admin_base import ReferenceDataAdmin, RegisterInline, number_column
 from registry.models import Organisation, PopulationFigure
 

@@ -39,11 +39,12 @@ class RegistryConfig(AppConfig):
         from django.db.models import Q
 
         from registry import access
-        from registry.models import Organisation, PopulationFigure, Role
+        from registry.models import APIToken, Organisation, PopulationFigure, Role
         from registry.policies import AdminOnly, ReferenceData
 
         access.register(Organisation, ReferenceData())
         access.register(PopulationFigure, ReferenceData())
         access.register(Role, AdminOnly())
+        access.register(APIToken, AdminOnly())
         for model in (Organisation, PopulationFigure):
             access.register_public(model, Q())

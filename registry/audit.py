@@ -21,7 +21,8 @@ def record(*, action, request=None, user=None, username="", target="", detail=No
     to that user's name (give it for a failed sign-in, where there is no user)."""
     if user is None and request is not None:
         candidate = getattr(request, "user", None)
-        if candidate is not None and candidate.is_authenticated:
+        # a saved account only (an organisation's API token acts without one)
+        if candidate is not None and candidate.is_authenticated and candidate.pk is not None:
             user = candidate
     if user is not None and not username:
         username = user.get_username()

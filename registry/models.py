@@ -249,3 +249,95 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%d-%m-%Y %H:%M} {self.username or '–'} {self.get_action_display()}"
+
+
+class TokenScope(models.TextChoices):
+    READ = "lezen", _("lezen")
+    WRITE = "schrijven", _("schrijven")
+
+
+class APIToken(models.Model):
+    """A key for a system calling the API (registry/tokens.py, registry/api/tokens.py). It
+    acts for a user (with that user's roles) or for an organisation (reading its records,
+    or keeping them as its griffie and finance do); `scope` lezen refuses every write. Only
+    a hash of the secret is stored: the key is shown once, when an administrator creates it."""
+
+    name = models.CharField(
+        _("omschrijving"), max_length=100, help_text=_("Welk systeem gebruikt deze sleutel.")
+    )
+    prefix = models.CharField(_("sleutelbegin"), max_length=12, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=64, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("namens gebruiker"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        help_text=_("De sleutel heeft de rollen van deze gebruiker."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("namens organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        help_text=_(
+            "Lezen: wat de organisatie zelf leest. Schrijven: haar eigen gegevens bijhouden, "
+            "zoals haar griffie en financiën dat doen."
+        ),
+    )
+    scope = models.CharField(
+        _("bereik"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ
+    )
+    expires_at = models.DateTimeField(
+        _("geldig tot"), null=True, blank=True, help_text=_("Leeg: geldig tot intrekken.")
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="api_token_user_or_organisation",
+                condition=(
+                    models.Q(user__isnull=False, organisation__isnull=True)
+                    | models.Q(user__isnull=True, organisation__isnull=False)
+                ),
+                violation_error_message=_(
+                    "Een API-sleutel hoort bij een gebruiker óf bij een organisatie."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def clean(self):
+        if bool(self.user_id) == bool(self.organisation_id):
+            raise ValidationError(
+                _("Kies een gebruiker óf een organisatie waarvoor de sleutel geldt.")
+            )
+
+    @property
+    def label(self) -> str:
+        """Who the token acts for, in the audit trail and the history."""
+        return f"API-sleutel {self.prefix}"
+
+    def is_valid(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -19,6 +19,15 @@ REGISTRY_SENDFILE_BACKEND  who sends a file after the access check (registry/dow
                        "django_sendfile.backends.nginx" (X-Accel-Redirect) or
                        "django_sendfile.backends.xsendfile" (Apache mod_xsendfile)
 REGISTRY_SENDFILE_URL  the proxy's internal location for X-Accel-Redirect; default "/protected/"
+REGISTRY_API_RATE_TOKEN / REGISTRY_API_RATE_ANONYMOUS
+                       API calls per API token / per anonymous address (DRF rates, e.g.
+                       "600/min"); defaults 600/min and 120/min (registry/api/throttles.py)
+REGISTRY_API_V1_DEPRECATED_ON / REGISTRY_API_V1_SUNSET_ON  (JJJJ-MM-DD) when /api/v1/ is
+                       announced to end: Deprecation and Sunset headers (README "API");
+                       REGISTRY_API_CHANGELOG_URL the changelog they link to
+REGISTRY_OPEN_DATA_PUBLISHER / REGISTRY_OPEN_DATA_LICENSE
+                       the publisher and licence (a URI) in the open data's DCAT description;
+                       defaults the site name and CC0 1.0 (partnerships/api/open_data.py)
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
 REGISTRY_TWO_FACTOR_ROLES  roles that must use a second factor besides administrators and
@@ -41,7 +50,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from registry.api import API_VERSION
-from registry.env import env_bool, env_list, env_str
+from registry.env import env_bool, env_date, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -94,16 +103,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "registry.api.headers.APIVersionMiddleware",
+    "registry.api.headers.ConditionalAPIMiddleware",
+    "registry.api.tokens.TokenUseMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "registry.urls"
 
-# The API (/api/v1/, registry/api/): read only, rows through registry.access, errors as
-# problem details, OpenAPI 3 by drf-spectacular.
+# The API (/api/v1/, registry/api/): rows through registry.access, writes through the
+# services, API tokens or the session, errors as problem details, OpenAPI 3 by drf-spectacular.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["registry.api.permissions.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "registry.api.tokens.TokenAuthentication",
+        "registry.api.permissions.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["registry.api.permissions.ReadOnly"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "registry.api.throttles.TokenRateThrottle",
+        "registry.api.throttles.AnonymousRateThrottle",
+    ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -112,12 +130,28 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "registry.api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Counted in the default cache (per process unless a shared cache is configured).
+API_THROTTLE_RATES = {
+    "token": env_str("REGISTRY_API_RATE_TOKEN", default="600/min"),
+    "anonymous": env_str("REGISTRY_API_RATE_ANONYMOUS", default="120/min"),
+}
+# The end of v1, once a v2 replaces it: announced at least a year ahead (README "API").
+API_V1_DEPRECATED_ON = env_date("REGISTRY_API_V1_DEPRECATED_ON")
+API_V1_SUNSET_ON = env_date("REGISTRY_API_V1_SUNSET_ON")
+# where the published docs/api-changelog.md is read (the Link header); empty: no Link
+API_CHANGELOG_URL = env_str("REGISTRY_API_CHANGELOG_URL", default="")
+# Open data (/api/v1/opendata/): who publishes it and under which licence (DCAT-AP-NL).
+OPEN_DATA_LICENSE = env_str(
+    "REGISTRY_OPEN_DATA_LICENSE",
+    default="http://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Register verbonden partijen – API",
     "DESCRIPTION": (
-        "Alleen-lezen API van het register van verbonden partijen en samenwerkingsverbanden. "
-        "Anoniem leest u wat organisaties publiceren; aangemeld wat uw rol u laat lezen. "
-        "Fouten als problem details (RFC 9457)."
+        "API van het register van verbonden partijen en samenwerkingsverbanden. Anoniem "
+        "leest u wat organisaties publiceren; met een API-sleutel (`Authorization: Token "
+        "<sleutel>`) of aangemeld wat uw rol u laat lezen, en met bereik schrijven legt u "
+        "deelnemingen vast. Fouten als problem details (RFC 9457)."
     ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
@@ -216,6 +250,7 @@ SITE_THEME_DIR = env_str("REGISTRY_SITE_THEME_DIR", default="")
 if SITE_THEME_DIR:
     STATICFILES_DIRS.append(("theme", Path(SITE_THEME_DIR)))
 SITE_NAME = env_str("REGISTRY_SITE_NAME", default="Register verbonden partijen")
+OPEN_DATA_PUBLISHER = env_str("REGISTRY_OPEN_DATA_PUBLISHER", default=SITE_NAME)
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))

@@ -35,8 +35,9 @@ def prepare(user, record: Model, changed: Iterable[str] | None = None) -> None:
 
 
 def _history(record: Model, user, reason: str) -> None:
-    if getattr(user, "pk", None):
-        record._history_user = user
+    # who acts without an account (a command, an organisation's API token): no user, never
+    # simple_history's guess from the request
+    record._history_user = user if getattr(user, "pk", None) else None
     if reason:
         record._change_reason = reason
 

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -22,6 +23,12 @@ def _media_in_tmp(settings, tmp_path):
     """Uploaded files land in a temporary directory, never in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SENDFILE_ROOT = settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The API's throttle counts and the open-data files do not carry over between tests."""
+    cache.clear()
 
 
 @pytest.fixture

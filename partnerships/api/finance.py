@@ -16,7 +16,7 @@ from partnerships.choices import (
 )
 from partnerships.filters import ContributionFilter, CostKeyFilter, FiguresFilter
 from partnerships.models import AnnualFigures, Contribution, CostKey, CostKeyPercentage, Risk
-from registry.api.fields import amount, code_and_label
+from registry.api.fields import amount, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
@@ -48,7 +48,7 @@ class FiguresSerializer(serializers.ModelSerializer):
     weerstandsvermogen = amount("resilience")
     ontwikkelingen = serializers.CharField(source="developments")
     brondocument = serializers.CharField(source="source_document")
-    link = serializers.URLField(source="source_url")
+    link = optional_link("source_url")
     risicos = RiskSerializer(source="risks", many=True)
 
     class Meta:

@@ -1,15 +1,21 @@
 """`deelnemingen`: who takes part in which party, and whether it is a verbonden partij (BBV
-art. 1) for the participant in a year (`?jaar=`, this year by default), with the reason."""
+art. 1) for the participant in a year (`?jaar=`, this year by default), with the reason.
+Registered, changed and deleted through partnerships.services (the one write check): by the
+participant's griffie, or with a write token of the participant."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
+from partnerships import services
 from partnerships.choices import VerbondenPartij
 from partnerships.filters import ParticipationFilter
-from partnerships.models import Participation
+from partnerships.models import Participation, Party
+from registry import writes
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
+from registry.api.writes import ServiceWrites, write_schema
+from registry.models import Organisation
 
 
 class PartyRefSerializer(serializers.Serializer):
@@ -63,6 +69,34 @@ class ParticipationSerializer(serializers.HyperlinkedModelSerializer):
         ]
 
 
+class ParticipationWriteSerializer(serializers.Serializer):
+    """What a client sends: the party by its registry code, the participant by its CBS code
+    (both fixed once registered), the period, seats, voting weight and notes."""
+
+    samenwerkingsverband = serializers.SlugRelatedField(
+        source="party", slug_field="code", queryset=Party.objects.all()
+    )
+    organisatie = serializers.SlugRelatedField(
+        source="organisation",
+        slug_field="cbs_code",
+        queryset=Organisation.objects.filter(cbs_code__isnull=False),
+    )
+    deelname_vanaf = serializers.DateField(source="start_date", allow_null=True, required=False)
+    deelname_tot_en_met = serializers.DateField(source="end_date", allow_null=True, required=False)
+    zetels = serializers.IntegerField(
+        source="seats", allow_null=True, required=False, min_value=0, max_value=32767
+    )
+    stemgewicht = serializers.DecimalField(
+        source="voting_weight",
+        max_digits=9,
+        decimal_places=3,
+        min_value=0,
+        allow_null=True,
+        required=False,
+    )
+    toelichting = serializers.CharField(source="notes", allow_blank=True, required=False)
+
+
 _YEAR = OpenApiParameter(
     "jaar",
     OpenApiTypes.INT,
@@ -70,10 +104,20 @@ _YEAR = OpenApiParameter(
 )
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_YEAR]))
-class ParticipationViewSet(SiteScopedViewSet):
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[_YEAR]),
+    **write_schema(ParticipationSerializer, ParticipationWriteSerializer),
+)
+class ParticipationViewSet(ServiceWrites, SiteScopedViewSet):
     serializer_class = ParticipationSerializer
+    write_serializer_class = ParticipationWriteSerializer
     filterset_class = ParticipationFilter
+
+    def save_record(self, user, record, changed, reason):
+        services.save_participation(user=user, participation=record, changed=changed, reason=reason)
+
+    def delete_record(self, user, record, reason):
+        writes.delete(user=user, record=record, reason=reason)
 
     def base_queryset(self):
         return Participation.objects.select_related("party", "organisation").order_by(

@@ -16,6 +16,7 @@ from partnerships.choices import (
 )
 from partnerships.filters import PartyFilter
 from partnerships.models import LegalBasis, Party, Theme
+from registry.api.fields import OptionalURLField, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
@@ -28,7 +29,7 @@ class LegalBasisSerializer(serializers.ModelSerializer):
     in_werking_vanaf = serializers.DateField(source="in_force_from", allow_null=True)
     in_werking_tot_en_met = serializers.DateField(source="in_force_until", allow_null=True)
     vindplaats = serializers.CharField(source="publication_reference")
-    link = serializers.URLField(source="url")
+    link = optional_link("url")
     bestand = serializers.SerializerMethodField()
     evaluatie_elke_jaren = serializers.IntegerField(
         source="evaluation_interval_years", allow_null=True
@@ -86,6 +87,7 @@ class PartySerializer(serializers.HyperlinkedModelSerializer):
     themas = serializers.SlugRelatedField(
         source="themes", slug_field="name", many=True, read_only=True
     )
+    website = OptionalURLField()
     juridische_grondslag = LegalBasisSerializer(source="legal_bases_in_order", many=True)
 
     class Meta:

@@ -1,12 +1,14 @@
 """The routes of /api/v1/ (namespace "api"): the viewsets on one router (the kernel's
 organisations, this app's resources and those an app above it registered in
-registry.api.routes), the computed paragraph, the OpenAPI document and its
-two readers, served by the app itself. Here, not in registry/, so the kernel imports no app."""
+registry.api.routes), the computed paragraph, the OpenAPI document and its two readers,
+served by the app itself, and the open-data files. Here, not in registry/, so the kernel
+imports no app."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from partnerships.api import open_data
 from partnerships.api.finance import ContributionViewSet, CostKeyViewSet, FiguresViewSet
 from partnerships.api.governance import BodyViewSet
 from partnerships.api.paragraph import ParagraphView
@@ -45,6 +47,12 @@ urlpatterns = [
         "organisaties/<str:cbs_code>/paragraaf/<int:jaar>/",
         ParagraphView.as_view(),
         name="paragraaf",
+    ),
+    path("opendata/catalogus.jsonld", open_data.catalogue_view, name="opendata"),
+    re_path(
+        r"^opendata/(?P<resource>[a-z]+)\.(?P<fmt>csv|json)$",
+        open_data.file_view,
+        name="opendata-file",
     ),
     path("openapi.yaml", SpectacularAPIView.as_view(), {"format": "yaml"}, name="schema-yaml"),
     path("openapi.json", SpectacularAPIView.as_view(), {"format": "json"}, name="schema-json"),

@@ -16,7 +16,7 @@ from partnerships.cycle.choices import (
 from partnerships.cycle.filters import CycleDocumentFilter, ZienswijzeFilter
 from partnerships.cycle.models import CycleDocument, Zienswijze, ZienswijzeStep
 from partnerships.cycle.queries import with_overdue, with_state
-from registry.api.fields import code_and_label
+from registry.api.fields import code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
@@ -51,7 +51,7 @@ class CycleDocumentSerializer(CycleDocumentRefSerializer):
     termijn = serializers.CharField(source="due_rule")
     stand = serializers.ChoiceField(source="state", choices=DocumentState.choices)
     stand_omschrijving = serializers.CharField(source="state_label")
-    link = serializers.URLField(source="url")
+    link = optional_link("url")
 
     class Meta(CycleDocumentRefSerializer.Meta):
         fields = [

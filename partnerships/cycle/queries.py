@@ -79,6 +79,11 @@ def overdue_zienswijzen_q(today: datetime.date) -> Q:
 
 
 def with_overdue(zienswijzen: QuerySet, today: datetime.date) -> QuerySet:
+    """`overdue` true or false, never NULL (without a due date a zienswijze is not late)."""
     return zienswijzen.annotate(
-        overdue=ExpressionWrapper(overdue_zienswijzen_q(today), output_field=BooleanField())
+        overdue=Case(
+            When(overdue_zienswijzen_q(today), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
     )

@@ -26,3 +26,20 @@ def amount(source: str) -> serializers.DecimalField:
         allow_null=True,
         read_only=True,
     )
+
+
+class OptionalURLField(serializers.URLField):
+    """A link the register may not have: null, not "" (an empty string is no URI, and the
+    OpenAPI document promises one)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+def optional_link(source: str) -> OptionalURLField:
+    return OptionalURLField(source=source)

@@ -1,10 +1,12 @@
 """Errors as problem details (RFC 9457, `application/problem+json`) with a Dutch title and
 detail; a validation error names each parameter or field in `invalidParams`."""
 
+import math
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView, set_rollback
 
@@ -21,6 +23,23 @@ TITLES = {
     429: "Te veel verzoeken",
     500: "Interne fout",
 }
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="Het pad van de parameter of het veld.")
+    code = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ProblemSerializer(serializers.Serializer):
+    """Problem details (RFC 9457), as the OpenAPI document describes an error."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    instance = serializers.CharField()
+    invalidParams = InvalidParamSerializer(many=True, required=False)
 
 
 def _invalid_params(detail, prefix: str = "") -> list[dict]:
@@ -56,6 +75,14 @@ def problem(request, code: int, detail: str, **extra) -> Response:
     return Response(body, status=code, content_type=CONTENT_TYPE)
 
 
+def _throttled(wait) -> str:
+    if wait is None:
+        return _("Te veel verzoeken; probeer het later opnieuw.")
+    return _("Te veel verzoeken; probeer het over %(seconds)d seconden opnieuw.") % {
+        "seconds": max(1, math.ceil(wait))
+    }
+
+
 def exception_handler(exc, context):
     """DRF's EXCEPTION_HANDLER: every error of an API view as problem details."""
     request = context.get("request")
@@ -66,7 +93,9 @@ def exception_handler(exc, context):
     if not isinstance(exc, exceptions.APIException):
         return None  # a bug: Django's 500 (logged), not a silent answer
     set_rollback()
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, exceptions.Throttled):
+        response = problem(request, exc.status_code, _throttled(exc.wait))
+    elif isinstance(exc, exceptions.ValidationError):
         response = problem(
             request,
             status.HTTP_400_BAD_REQUEST,
@@ -79,7 +108,7 @@ def exception_handler(exc, context):
     if getattr(exc, "auth_header", None):
         response["WWW-Authenticate"] = exc.auth_header
     if getattr(exc, "wait", None):
-        response["Retry-After"] = str(int(exc.wait))
+        response["Retry-After"] = str(max(1, math.ceil(exc.wait)))
     return response
 
 

@@ -2,6 +2,8 @@
 municipality / council member elsewhere / supervisor), answers errors as problem details and
 sends its version on every answer."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -212,3 +214,15 @@ def test_the_schema_and_its_readers_are_served_without_a_cdn(clients):
         page = client.get(url).content.decode()
         assert "cdn" not in page.lower()
         assert "/static/drf_spectacular_sidecar/" in page
+
+
+def test_v1_announced_to_end_says_so_in_deprecation_and_sunset_headers(clients, settings):
+    anonymous = clients[ANONYMOUS]
+    assert "Deprecation" not in anonymous.get("/api/v1/organisaties/")
+    settings.API_V1_DEPRECATED_ON = datetime.date(2027, 1, 1)
+    settings.API_V1_SUNSET_ON = datetime.date(2028, 1, 1)
+    settings.API_CHANGELOG_URL = "https://register.example/api-changelog"
+    response = anonymous.get("/api/v1/organisaties/")
+    assert response["Deprecation"] == "@1798761600"
+    assert response["Sunset"] == "Sat, 01 Jan 2028 00:00:00 GMT"
+    assert response["Link"] == '<https://register.example/api-changelog>; rel="deprecation"'

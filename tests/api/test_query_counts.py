@@ -98,3 +98,34 @@ def test_each_endpoint_takes_the_same_queries_at_two_sizes(
         for year in (YEAR - 1, YEAR):
             factories.PopulationFigureFactory(organisation=organisation, year=year)
     read(client, url, pinned, django_assert_num_queries)
+
+
+# With an API token: finding the token (with its user and organisation), the user's roles
+# (a user's token), the page as for the same reader, and one insert in the audit trail; the
+# token's last use is written on the first call of a minute only.
+TOKEN_PINNED = {
+    ("user token", "organisaties"): 6,
+    ("user token", "samenwerkingsverbanden"): 7,
+    ("user token", "deelnemingen"): 5,
+    ("organisation token", "organisaties"): 5,
+    ("organisation token", "samenwerkingsverbanden"): 6,
+    ("organisation token", "deelnemingen"): 4,
+}
+
+
+@pytest.mark.parametrize(
+    ("holder", "endpoint"), list(TOKEN_PINNED), ids=[" ".join(k) for k in TOKEN_PINNED]
+)
+def test_each_list_with_a_token_takes_the_same_queries_at_two_sizes(
+    site_world, readers, enschede, almelo, issue_token, holder, endpoint, django_assert_num_queries
+):
+    if holder == "user token":
+        _token, key = issue_token(user=readers["council Enschede"])
+    else:
+        _token, key = issue_token(organisation=enschede)
+    client = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    url, pinned = URLS[endpoint], TOKEN_PINNED[(holder, endpoint)]
+    assert client.get(url).status_code == 200  # the first call of the minute: last use too
+    read(client, url, pinned, django_assert_num_queries)
+    grow(enschede, almelo, 10)
+    read(client, url, pinned, django_assert_num_queries)

@@ -34,6 +34,7 @@ from tests.factories.partnerships import (
 )
 from tests.factories.registry import (
     SERVER,
+    APITokenFactory,
     MunicipalityFactory,
     PopulationFigureFactory,
     ProvinceFactory,
@@ -45,6 +46,7 @@ from tests.factories.registry import (
 
 __all__ = [
     "SERVER",
+    "APITokenFactory",
     "AnnualFiguresFactory",
     "AnswerFactory",
     "BodyFactory",

@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from registry.access import ServerAdministrator
-from registry.models import Organisation, OrganisationKind, PopulationFigure, Role
+from registry.models import APIToken, Organisation, OrganisationKind, PopulationFigure, Role
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):
@@ -70,3 +70,15 @@ class RoleFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(MunicipalityFactory)
     kind = "griffie"
+
+
+class APITokenFactory(factory.django.DjangoModelFactory):
+    """A token whose key no test knows (tests/api/conftest.py `issue_token` gives one)."""
+
+    class Meta:
+        model = APIToken
+
+    name = "Begrotingssoftware"
+    prefix = factory.Sequence(lambda n: f"{n:08x}")
+    secret_hash = "0" * 64
+    organisation = factory.SubFactory(MunicipalityFactory)

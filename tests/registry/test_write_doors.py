@@ -1,23 +1,25 @@
 """One write check behind every door (issue "One write path", points 1, 4, 5, 8).
 
 Each forbidden change of the hostile review is tried through the doors that reach it (the
-admin form, an inline, the delete page, the history's revert, the import, the service) and
-refused the same way: nothing changes, and where a reason is shown it is the write check's
-own Dutch sentence. The world is the review's: the GBT with Enschede, Almelo (same province)
+admin form, an inline, the delete page, the history's revert, the import, the service, the
+API) and refused the same way: nothing changes, and where a reason is shown it is the write
+check's own Dutch sentence. The world is the review's: the GBT with Enschede, Almelo (same province)
 and Utrecht (another province) as participants, and a party of Utrecht alone.
 """
 
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from partnerships import services
 from partnerships.choices import BodyKind, Confirmation, LegalForm
 from partnerships.cycle.choices import DocumentKind, ZienswijzeStatus
 from partnerships.models import Body, FinancialInterest, Participation, Party, Seat
 from partnerships.spreadsheets import service as spreadsheets
-from registry import access, writes
-from registry.models import RoleKind
+from registry import access, tokens, writes
+from registry.models import APIToken, RoleKind, TokenScope
 from tests import factories
 from tests.admin_forms import form_data, inline_index, inline_prefix
 from tests.conftest import client_for
@@ -479,3 +481,81 @@ def test_the_budget_cycle_action_is_refused_with_the_write_checks_reason(world):
     )
     assert "wijzigt de griffie van een (bevestigde, lopende) deelnemer" in page(response)
     assert not other.cycle_documents.exists()
+
+
+# The API is one more door: the same refusal, the same sentence.
+
+
+def _write_key(user) -> str:
+    token = APIToken(name="Systeem", user=user, scope=TokenScope.WRITE)
+    key = tokens.issue(token)
+    token.save()
+    return key
+
+
+def test_registering_another_municipality_is_refused_alike_in_the_admin_and_the_api(world, almelo):
+    """The admin's picker does not offer Almelo (the policy's choices); the service and the
+    API refuse it with the write check's sentence, the API naming the field."""
+    griffie, party = world["griffie"], world["utrecht_party"]
+    response = client_for(griffie).post(
+        reverse("admin:partnerships_participation_add"),
+        {"party": party.pk, "organisation": almelo.pk, "seats": 1, "notes": ""},
+    )
+    assert response.status_code == 200
+    assert "organisation" in response.context["adminform"].form.errors
+    with pytest.raises(access.WriteRefused) as refused:
+        services.save_participation(
+            user=griffie, participation=Participation(party=party, organisation=almelo)
+        )
+    reason = refused.value.reason
+    assert reason == "U mag geen deelnemingen van Almelo vastleggen of wijzigen."
+
+    response = Client().post(
+        "/api/v1/deelnemingen/",
+        {"samenwerkingsverband": party.code, "organisatie": almelo.cbs_code, "zetels": 1},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {_write_key(griffie)}",
+    )
+    assert response.status_code == 403
+    body = response.json()
+    assert body["detail"] == reason
+    assert body["invalidParams"] == [{"name": "organisatie", "code": "refused", "reason": reason}]
+    assert not Participation.objects.filter(party=party, organisation=almelo).exists()
+
+
+def test_finance_changing_a_participation_is_refused_alike_by_the_service_and_the_api(world):
+    finance = world["finance"]
+    own = world["participations"]["Enschede"]
+    own.seats = 7
+    with pytest.raises(access.WriteRefused) as refused:
+        writes.save(user=finance, record=own, changed={"seats"})
+    response = Client().patch(
+        f"/api/v1/deelnemingen/{own.pk}/",
+        {"zetels": 7},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {_write_key(finance)}",
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == refused.value.reason
+    assert response.json()["invalidParams"][0]["name"] == "zetels"
+
+
+def test_deleting_a_participation_with_money_is_refused_alike_at_every_door(world):
+    griffie = world["griffie"]
+    own = world["participations"]["Enschede"]
+    factories.ContributionFactory(participation=own)
+    reason = access.delete_refusal(griffie, own)
+    assert reason == (
+        "Verwijderen kan niet: dan verdwijnen ook gegevens die u niet mag verwijderen (1 bijdrage)."
+    )
+    client = client_for(griffie)
+    delete_url = reverse("admin:partnerships_participation_delete", args=[own.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    with pytest.raises(access.WriteRefused) as refused:
+        writes.delete(user=griffie, record=own)
+    assert refused.value.reason == reason
+    response = Client().delete(
+        f"/api/v1/deelnemingen/{own.pk}/", HTTP_AUTHORIZATION=f"Token {_write_key(griffie)}"
+    )
+    assert response.status_code == 403 and response.json()["detail"] == reason
+    assert Participation.objects.filter(pk=own.pk).exists()

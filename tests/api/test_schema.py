@@ -1,0 +1,73 @@
+"""The OpenAPI document: the committed copy (docs/openapi.yaml) is what the code generates,
+and a property-based run of schemathesis against the live schema (in-process, through the
+WSGI application, on the public pages' small world, anonymous and with a write token) finds
+no 500 and no answer that breaks the schema."""
+
+import difflib
+
+import pytest
+import schemathesis
+from django.conf import settings
+from django.core.management import call_command
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+)
+
+from registry.models import TokenScope
+from registry.wsgi import application
+
+COMMITTED = settings.BASE_DIR / "docs" / "openapi.yaml"
+REGENERATE = (
+    "make schema (manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml)"
+)
+
+
+def test_the_committed_schema_is_the_generated_one(tmp_path):
+    generated = tmp_path / "openapi.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(generated))
+    want, got = COMMITTED.read_text().splitlines(), generated.read_text().splitlines()
+    diff = "\n".join(list(difflib.unified_diff(want, got, "docs/openapi.yaml", "generated"))[:40])
+    assert want == got, f"docs/openapi.yaml is out of date; regenerate it with {REGENERATE}\n{diff}"
+
+
+@pytest.fixture
+def world(site_world, settings):
+    """The small world, and no throttling in the way of the run."""
+    settings.API_THROTTLE_RATES = {"token": "100000/min", "anonymous": "100000/min"}
+    return site_world
+
+
+@pytest.fixture
+def write_key(world, enschede, issue_token):
+    return issue_token(organisation=enschede, scope=TokenScope.WRITE)[1]
+
+
+# read from the running application, as a client reads it (no database needed for it)
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+
+BOUNDED = hypothesis_settings(
+    max_examples=10,
+    deadline=5000,  # ms per example; generous for a loaded CI machine
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
+
+
+@schema.parametrize()
+@BOUNDED
+def test_schemathesis_anonymous(case, world):
+    case.call_and_validate(checks=CHECKS)
+
+
+@schema.parametrize()
+@BOUNDED
+def test_schemathesis_with_a_write_token(case, write_key):
+    case.call_and_validate(headers={"Authorization": f"Token {write_key}"}, checks=CHECKS)
