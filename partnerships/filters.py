@@ -21,7 +21,7 @@ from partnerships.models import (
     Theme,
 )
 from registry import access
-from registry.filters import YearFilter
+from registry.filters import SortFilter, YearFilter
 from registry.periods import overlaps_q, year_span
 
 
@@ -72,6 +72,10 @@ class PartyFilter(_Common):
     peildatum = django_filters.DateFilter(
         method="filter_peildatum", label=_("Loopt op deze datum (JJJJ-MM-DD)")
     )
+    sorteer = SortFilter(
+        fields=(("name", "naam"), ("code", "code"), ("start_date", "begindatum")),
+        field_labels={"name": _("naam"), "code": _("registercode"), "start_date": _("begindatum")},
+    )
 
     class Meta:
         model = Party
@@ -121,6 +125,18 @@ class ParticipationFilter(_Common):
     )
     peildatum = django_filters.DateFilter(
         method="filter_peildatum", label=_("Loopt op deze datum (JJJJ-MM-DD)")
+    )
+    sorteer = SortFilter(
+        fields=(
+            ("party__name", "samenwerkingsverband"),
+            ("organisation__name", "organisatie"),
+            ("start_date", "deelname_vanaf"),
+        ),
+        field_labels={
+            "party__name": _("samenwerkingsverband"),
+            "organisation__name": _("organisatie"),
+            "start_date": _("deelname vanaf"),
+        },
     )
 
     class Meta:

@@ -26,6 +26,21 @@ class YearFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
+class SortFilter(django_filters.OrderingFilter):
+    """`sorteer=naam` or `sorteer=-naam` (descending), several comma-separated; the list's
+    key comes last, so a page boundary never splits rows that sort alike."""
+
+    descending_fmt = _("%s (aflopend)")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Sorteren op (een - ervoor: aflopend; meer met komma's)"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        sorted_qs = super().filter(qs, value)
+        return sorted_qs if sorted_qs is qs else sorted_qs.order_by(*sorted_qs.query.order_by, "pk")
+
+
 class OrganisationFilter(django_filters.FilterSet):
     soort = django_filters.ChoiceFilter(
         field_name="kind", choices=OrganisationKind.choices, label=_("Soort")
@@ -35,6 +50,10 @@ class OrganisationFilter(django_filters.FilterSet):
     )
     peildatum = django_filters.DateFilter(
         method="filter_peildatum", label=_("Bestaat op deze datum (JJJJ-MM-DD)")
+    )
+    sorteer = SortFilter(
+        fields=(("name", "naam"), ("cbs_code", "cbs_code")),
+        field_labels={"name": _("naam"), "cbs_code": _("CBS-code")},
     )
 
     class Meta:

@@ -226,3 +226,22 @@ def test_v1_announced_to_end_says_so_in_deprecation_and_sunset_headers(clients, 
     assert response["Deprecation"] == "@1798761600"
     assert response["Sunset"] == "Sat, 01 Jan 2028 00:00:00 GMT"
     assert response["Link"] == '<https://register.example/api-changelog>; rel="deprecation"'
+
+
+def test_a_list_sorts_on_the_keys_it_offers_and_refuses_another(clients):
+    def names(**params):
+        return [
+            row["naam"] for row in _rows(clients[SUPERVISOR], "/api/v1/organisaties/", **params)
+        ]
+
+    ascending = names()
+    assert ascending == sorted(ascending)
+    assert names(sorteer="-naam") == ascending[::-1]
+    parties = _rows(clients[ANONYMOUS], "/api/v1/samenwerkingsverbanden/", sorteer="-code")
+    assert [row["code"] for row in parties] == sorted(
+        (row["code"] for row in parties), reverse=True
+    )
+    refused = clients[ANONYMOUS].get("/api/v1/deelnemingen/", {"sorteer": "stemgewicht"})
+    assert refused.status_code == 400
+    assert refused["Content-Type"].startswith("application/problem+json")
+    assert refused.json()["invalidParams"][0]["name"] == "sorteer"
