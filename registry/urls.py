@@ -1,5 +1,6 @@
 """The routes: the public pages at the root, the checked file downloads, the API, each app's own
-pages, the password reset and the admin, included here (this module imports no app)."""
+pages, the password reset, the single sign-on and the admin, included here (this module
+imports no app)."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", include("registry.site.urls")),
     path("api/v1/", include("partnerships.api.urls")),
     path("admin/wachtwoord-vergeten/", include(password_reset_urls())),
+    path("oidc/", include("registry.sso.urls")),  # single sign-on (registry/sso/)
     path(
         "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
         protected_file_view,
