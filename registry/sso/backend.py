@@ -10,6 +10,8 @@ userinfo endpoint together (Entra ID sends groups and app roles only in the ID t
 account named by one configured claim, and the account brought in line with the claims on
 every sign-in (registry/sso/roles.py). Nobody gets rights from signing in alone."""
 
+import jwt
+import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
@@ -57,6 +59,22 @@ class RegistryOIDCBackend(OIDCAuthenticationBackend):
         if not sso.enabled() or "nonce" not in kwargs:
             return None
         return super().authenticate(request, **kwargs)
+
+    def retrieve_matching_jwk(self, token):
+        """The provider's signing key; a token without a key id ("kid") is allowed when the
+        provider has one key for the algorithm (OpenID Connect Core 1.0 §10.1)."""
+        if "kid" in jwt.get_unverified_header(token):
+            return super().retrieve_matching_jwk(token)
+        response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=settings.OIDC_TIMEOUT)
+        response.raise_for_status()
+        keys = [
+            key
+            for key in response.json().get("keys", [])
+            if key.get("alg") in (None, self.OIDC_RP_SIGN_ALGO) and key.get("use") in (None, "sig")
+        ]
+        if len(keys) != 1:
+            raise SuspiciousOperation("token without kid, provider without one signing key")
+        return jwt.PyJWK(keys[0])
 
     def verify_token(self, token, **kwargs):
         payload = super().verify_token(token, **kwargs)
