@@ -1,6 +1,8 @@
 """The registry's admin site: who may enter (everyone with a role in the register, not only
-Django's "staff"), a login form that says what is wrong, the password reset by e-mail
-under its login, and "Website bekijken" to the public site ("/").
+Django's "staff"), a login form that says what is wrong, the button to sign in through the
+organisation's identity provider (registry/sso/) and "nog geen rol" for whoever signed in
+without a role, the logout that also ends the provider's session, the password reset by
+e-mail under its login, and "Website bekijken" to the public site ("/").
 
 Installed through `registry.apps.RegistryAdminConfig` (instead of django.contrib.admin), so
 `django.contrib.admin.site` is this site everywhere."""
@@ -12,13 +14,18 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
-from registry import access
+from registry import access, sso
 from registry.signin.passwords import is_refused_demo_password
+from registry.sso.logout import end_session_url
 
 
 def may_enter(user) -> bool:
@@ -133,6 +140,36 @@ class RegistryAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return may_enter(request.user)
+
+    @method_decorator(never_cache)
+    def login(self, request, extra_context=None):
+        """The login form, with "Inloggen met uw organisatie-account" when single sign-on
+        is on; someone signed in without a role (an account the identity provider just
+        made) gets the page that says so, with the way out."""
+        user = request.user
+        if request.method == "GET" and user.is_authenticated and not may_enter(user):
+            context = {
+                **self.each_context(request),
+                "title": _("Nog geen rol"),
+                "has_permission": False,
+                "message": LoginForm.error_messages["no_role"]
+                % {"username": user.get_full_name() or user.get_username()},
+            }
+            return TemplateResponse(request, "registry/no_role.html", context)
+        context = {"sso_enabled": sso.enabled(), **(extra_context or {})}
+        return super().login(request, context)
+
+    def logout(self, request, extra_context=None):
+        """Django's logout; a session that came through the identity provider then goes on
+        to the provider's end_session_endpoint, to end the session there too."""
+        back_to = request.POST.get("next") or "/"
+        if not url_has_allowed_host_and_scheme(
+            back_to, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back_to = "/"
+        provider = end_session_url(request, back_to) if request.method == "POST" else None
+        response = super().logout(request, extra_context)
+        return redirect(provider) if provider else response
 
     def autocomplete_view(self, request):
         return ScopedAutocompleteJsonView.as_view(admin_site=self)(request)

@@ -41,6 +41,7 @@ class RegistryConfig(AppConfig):
         from registry import access
         from registry.models import APIToken, Organisation, PopulationFigure, Role
         from registry.policies import AdminOnly, ReferenceData
+        from registry.sso import checks  # noqa: F401  (registers the configuration check)
 
         access.register(Organisation, ReferenceData())
         access.register(PopulationFigure, ReferenceData())

@@ -28,6 +28,8 @@ REGISTRY_API_V1_DEPRECATED_ON / REGISTRY_API_V1_SUNSET_ON  (JJJJ-MM-DD) when /ap
 REGISTRY_OPEN_DATA_PUBLISHER / REGISTRY_OPEN_DATA_LICENSE
                        the publisher and licence (a URI) in the open data's DCAT description;
                        defaults the site name and CC0 1.0 (partnerships/api/open_data.py)
+REGISTRY_OIDC_*        single sign-on with the organisation's identity provider (registry/sso/,
+                       README "Single sign-on (OpenID Connect)"); off without REGISTRY_OIDC_ISSUER
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
 REGISTRY_TWO_FACTOR_ROLES  roles that must use a second factor besides administrators and
@@ -276,6 +278,37 @@ SENDFILE_URL = env_str("REGISTRY_SENDFILE_URL", default="/protected/")
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 CSRF_FAILURE_VIEW = "registry.errors.csrf_failure"  # the registry's 403 page, in Dutch
+
+# Single sign-on (OpenID Connect, mozilla-django-oidc; registry/sso/): on when an issuer is
+# set. The endpoints come from {issuer}/.well-known/openid-configuration (cached) unless
+# given here; the backend's dotted path is what the two-factor check recognises.
+OIDC_ISSUER = env_str("REGISTRY_OIDC_ISSUER", default="").rstrip("/")
+SSO_BACKEND = "registry.sso.backend.RegistryOIDCBackend"
+if OIDC_ISSUER:  # after axes' backend and the password's (above)
+    AUTHENTICATION_BACKENDS.append(SSO_BACKEND)
+OIDC_RP_CLIENT_ID = env_str("REGISTRY_OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env_str("REGISTRY_OIDC_CLIENT_SECRET", default="")
+OIDC_RP_SCOPES = env_str("REGISTRY_OIDC_SCOPES", default="openid email profile")
+OIDC_RP_SIGN_ALGO = env_str("REGISTRY_OIDC_SIGN_ALGO", default="RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("REGISTRY_OIDC_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env_str("REGISTRY_OIDC_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env_str("REGISTRY_OIDC_USERINFO_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env_str("REGISTRY_OIDC_JWKS_URI", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("REGISTRY_OIDC_END_SESSION_ENDPOINT", default="")
+OIDC_DISCOVERY_CACHE_SECONDS = int(env_str("REGISTRY_OIDC_DISCOVERY_CACHE_SECONDS", default="3600"))
+OIDC_TIMEOUT = int(env_str("REGISTRY_OIDC_TIMEOUT", default="10"))
+# Who a user is (the claim that names the account) and how roles are given: from a groups
+# claim (REGISTRY_OIDC_GROUPS_CLAIM set) or by an administrator after the first sign-in.
+OIDC_USERNAME_CLAIM = env_str("REGISTRY_OIDC_USERNAME_CLAIM", default="sub")
+OIDC_GROUPS_CLAIM = env_str("REGISTRY_OIDC_GROUPS_CLAIM", default="")
+OIDC_GROUP_PREFIX = env_str("REGISTRY_OIDC_GROUP_PREFIX", default="vp-")
+OIDC_GROUP_MAP = env_list("REGISTRY_OIDC_GROUP_MAP", default=[])
+OIDC_ADMIN_GROUPS = env_list("REGISTRY_OIDC_ADMIN_GROUPS", default=[])
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the provider's logout
+OIDC_CREATE_USER = True
+LOGIN_REDIRECT_URL_FAILURE = "admin:login"
 
 # History: "Terugzetten" is switched off (registry/admin_base.py says why).
 SIMPLE_HISTORY_REVERT_DISABLED = True

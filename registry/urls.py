@@ -1,6 +1,6 @@
 """The routes: the public pages at the root, the checked file downloads, the API, each app's own
-pages, the password reset, the second factor and the admin, included here (this module imports
-no app)."""
+pages, the password reset, the second factor, the single sign-on and the admin, included
+here (this module imports no app)."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -20,6 +20,7 @@ urlpatterns = [
         name="second_factor_setup",
     ),
     path("admin/tweede-stap/qr.svg", signin_views.second_factor_qr, name="second_factor_qr"),
+    path("oidc/", include("registry.sso.urls")),  # single sign-on (registry/sso/)
     path(
         "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
         protected_file_view,

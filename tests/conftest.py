@@ -6,6 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
+# `provider` (an OpenID Connect provider on 127.0.0.1) and `sso` (the registry signing in there)
+pytest_plugins = ["tests.oidc_provider"]
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings, tmp_path_factory):
