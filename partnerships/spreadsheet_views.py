@@ -16,7 +16,8 @@ from partnerships.models.imports import ImportStatus
 from partnerships.spreadsheets import service, writing
 from partnerships.spreadsheets.catalogue import KINDS, importable_kinds
 from partnerships.spreadsheets.files import FileRefused, check_size
-from registry import access
+from registry import access, audit
+from registry.models import AuditAction
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -63,6 +64,7 @@ def spreadsheets_view(request):
         check_size(upload.size)
         plan, run = service.preview(request.user, kind, upload.read(), upload.name)
     except (FileRefused, service.ImportRefused) as refused:
+        _audit_import(request, upload.name, kind, "geweigerd", reason=str(refused.message))
         form.add_error("file", refused.message)
         return _page(request, form=form)
     return _preview_page(request, plan, run, upload.name)
@@ -98,15 +100,35 @@ def confirm_view(request, run_id: int):
     try:
         plan = service.confirm(request.user, run)
     except (FileRefused, service.ImportRefused) as refused:
+        _audit_import(request, run.file_name, run.kind, "geweigerd", reason=str(refused.message))
         messages.error(request, refused.message)
         return redirect("spreadsheets")
     if not plan.ok:
+        _audit_import(
+            request,
+            run.file_name,
+            run.kind,
+            "geweigerd",
+            rows=len(plan.rows),
+            problems=len(plan.problems),
+        )
         return _preview_page(request, plan, None, run.file_name)
+    _audit_import(request, run.file_name, run.kind, "doorgevoerd", rows=len(plan.rows))
     messages.success(
         request,
         _("%(run)s is doorgevoerd. %(summary)s") % {"run": run, "summary": plan.summary()},
     )
     return redirect("admin:partnerships_importrun_change", run.pk)
+
+
+def _audit_import(request, file_name: str, kind: str, outcome: str, **detail):
+    """An import committed or refused (issue 17, point 6): which file, how many rows."""
+    audit.record(
+        action=AuditAction.IMPORT,
+        request=request,
+        target=file_name,
+        detail={"uitkomst": outcome, "gegevens": kind, **detail},
+    )
 
 
 def _streamed_export(kind, file_format: str, user):
@@ -144,5 +166,11 @@ def _download(request, kind_name: str, file_format: str, template: bool):
     else:
         response = _streamed_export(kind, file_format, request.user)
         name = f"{kind.name}.{file_format}"
+        audit.record(
+            action=AuditAction.EXPORT_DOWNLOADED,
+            request=request,
+            target=name,
+            detail={"gegevens": str(kind.label), "formaat": file_format},
+        )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

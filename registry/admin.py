@@ -3,7 +3,10 @@ roles are in registry/admin_users.py."""
 
 from django.contrib import admin
 
-from registry import admin_users  # noqa: F401 (registers the user admin)
+from registry import (
+    admin_audit,  # noqa: F401 (registers the audit trail)
+    admin_users,  # noqa: F401 (registers the user admin)
+)
 from registry.admin_base import ReferenceDataAdmin, RegisterInline, number_column
 from registry.models import Organisation, PopulationFigure
 

@@ -28,7 +28,7 @@ class RegistryConfig(AppConfig):
     def ready(self):
         from django.db.models import Q
 
-        from registry import access
+        from registry import access, audit_events
         from registry.models import Organisation, PopulationFigure, Role
         from registry.policies import AdminOnly, ReferenceData
 
@@ -37,3 +37,4 @@ class RegistryConfig(AppConfig):
         access.register(Role, AdminOnly())
         for model in (Organisation, PopulationFigure):
             access.register_public(model, Q())
+        audit_events.connect()
