@@ -64,9 +64,18 @@ def spreadsheets_view(request):
         check_size(upload.size)
         plan, run = service.preview(request.user, kind, upload.read(), upload.name)
     except (FileRefused, service.ImportRefused) as refused:
-        _audit_import(request, upload.name, kind, "geweigerd", reason=str(refused.message))
+        _audit_import(request, upload.name, kind, "geweigerd", reden=str(refused.message))
         form.add_error("file", refused.message)
         return _page(request, form=form)
+    if not plan.ok:
+        _audit_import(
+            request,
+            upload.name,
+            kind,
+            "geweigerd",
+            rijen=len(plan.rows),
+            fouten=len(plan.problems),
+        )
     return _preview_page(request, plan, run, upload.name)
 
 
@@ -100,7 +109,7 @@ def confirm_view(request, run_id: int):
     try:
         plan = service.confirm(request.user, run)
     except (FileRefused, service.ImportRefused) as refused:
-        _audit_import(request, run.file_name, run.kind, "geweigerd", reason=str(refused.message))
+        _audit_import(request, run.file_name, run.kind, "geweigerd", reden=str(refused.message))
         messages.error(request, refused.message)
         return redirect("spreadsheets")
     if not plan.ok:
@@ -109,11 +118,11 @@ def confirm_view(request, run_id: int):
             run.file_name,
             run.kind,
             "geweigerd",
-            rows=len(plan.rows),
-            problems=len(plan.problems),
+            rijen=len(plan.rows),
+            fouten=len(plan.problems),
         )
         return _preview_page(request, plan, None, run.file_name)
-    _audit_import(request, run.file_name, run.kind, "doorgevoerd", rows=len(plan.rows))
+    _audit_import(request, run.file_name, run.kind, "doorgevoerd", rijen=len(plan.rows))
     messages.success(
         request,
         _("%(run)s is doorgevoerd. %(summary)s") % {"run": run, "summary": plan.summary()},
