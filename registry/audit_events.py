@@ -73,17 +73,17 @@ def _role_deleted(sender, instance, **kwargs):
     _role_write(instance, "ingetrokken")
 
 
-def _superuser_flag(sender, instance, raw=False, **kwargs):
-    """The administrator flag is a role too: given or taken away."""
-    if raw:
+def _superuser_flag(sender, instance, raw=False, update_fields=None, **kwargs):
+    """The administrator flag is a role too: given or taken away. (A save of other fields
+    only, such as last_login at every sign-in, costs no query.)"""
+    if raw or (update_fields is not None and "is_superuser" not in update_fields):
         return
     before = (
         sender._default_manager.filter(pk=instance.pk).values_list("is_superuser", flat=True)
         if instance.pk
         else []
     )
-    was = bool(before and before[0])
-    if was == instance.is_superuser or (not instance.pk and not instance.is_superuser):
+    if bool(before and before[0]) == instance.is_superuser:
         return
     request = _current_request()
     by = request.user if request is not None and request.user.is_authenticated else None
