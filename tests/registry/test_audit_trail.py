@@ -16,10 +16,11 @@ from django.utils import timezone
 from registry import audit, writes
 from registry.models import AuditAction, AuditEvent, Role, RoleKind
 from tests import factories
-from tests.conftest import client_for
+from tests.conftest import client_for, count_queries
 
 pytestmark = pytest.mark.django_db
 ADDRESS = "192.0.2.44"
+QUERIES = 7
 
 
 def events(action):
@@ -206,3 +207,12 @@ def test_prune_deletes_only_events_past_the_retention(settings):
     call_command("prune_audit_events", stdout=io.StringIO())
     assert list(AuditEvent.objects.values_list("username", flat=True)) == ["nieuw"]
     assert get_user_model().objects.count() == 0
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_the_audit_log_list_has_a_fixed_number_of_queries(extra):
+    admin = client_for(factories.admin_user())
+    for number in range(extra):
+        audit.record(action=AuditAction.SIGN_IN_FAILED, username=f"iemand{number}")
+    # session, user, count, rows, the date hierarchy (range, days), the accounts to filter on
+    assert count_queries(admin, reverse("admin:registry_auditevent_changelist")) == QUERIES

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from registry import privacy
+from tests.conftest import count_queries
 
 APPS = {"auth", "registry", "partnerships", "cycle", "evaluations", "agenda"}
 LOOKS_PERSONAL = re.compile(r"name|email|e_mail|phone|telefoon|address|adres")
@@ -56,3 +57,7 @@ def test_the_page_lists_every_entry_with_purpose_and_retention(db):
     assert (
         f'href="{reverse("site:privacy")}"' in Client().get(reverse("site:home")).content.decode()
     )
+
+
+def test_the_page_takes_no_query(db):
+    assert count_queries(Client(), reverse("site:privacy")) == 0
