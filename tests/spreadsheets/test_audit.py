@@ -1,7 +1,10 @@
 """Imports committed and refused, exports and the download of an import's file are in the
 audit trail (issue 17, point 6): which file, how many rows, who, from where."""
 
+import io
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from partnerships.models import ImportRun
@@ -73,3 +76,17 @@ def test_a_template_is_no_export_and_is_not_recorded(supervisor):
         reverse("partnerships:spreadsheet_template", args=["participations"])
     )
     assert not AuditEvent.objects.filter(action=AuditAction.EXPORT_DOWNLOADED).exists()
+
+
+def test_an_import_from_the_command_line_is_recorded(supervisor, enschede, ggd, tmp_path):
+    factories.ParticipationFactory(organisation=enschede, party=ggd, seats=1)
+    sheet = tmp_path / "deelnemingen.xlsx"
+    sheet.write_bytes(xlsx([HEADERS, ["GM0153", "ggd-twente", 3]]))
+    call_command("import_spreadsheet", str(sheet), kind="participations", stdout=io.StringIO())
+    event = AuditEvent.objects.get(action=AuditAction.IMPORT)
+    assert (event.user, event.username, event.target) == (
+        None,
+        "opdrachtregel (server)",
+        "deelnemingen.xlsx",
+    )
+    assert event.detail["uitkomst"] == "doorgevoerd" and event.detail["rijen"] == 1

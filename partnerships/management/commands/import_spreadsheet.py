@@ -17,7 +17,8 @@ from partnerships.models.imports import ImportChannel
 from partnerships.spreadsheets import service
 from partnerships.spreadsheets.catalogue import KINDS
 from partnerships.spreadsheets.files import FileRefused, check_size
-from registry import access
+from registry import access, audit
+from registry.models import AuditAction
 
 PROGRESS_FROM_ROWS = 1000
 
@@ -74,7 +75,14 @@ class Command(BaseCommand):
                     acting, kind, data, file.name, channel=ImportChannel.COMMAND, progress=progress
                 )
         except (FileRefused, service.ImportRefused) as refused:
+            if not dry_run:
+                self._audit(acting, file.name, kind, "geweigerd", reden=str(refused.message))
             raise CommandError(refused.message) from None
+        if not dry_run:
+            outcome = "doorgevoerd" if plan.ok else "geweigerd"
+            self._audit(
+                acting, file.name, kind, outcome, rijen=len(plan.rows), fouten=len(plan.problems)
+            )
         for line in (*plan.file_problems, *plan.notices):
             self.stdout.write(line)
         for problem in plan.problems:
@@ -85,6 +93,18 @@ class Command(BaseCommand):
             raise CommandError("Er is niets opgeslagen: verbeter de fouten en probeer opnieuw.")
         verdict = "Gecontroleerd, niets opgeslagen" if dry_run else "Opgeslagen"
         self.stdout.write(self.style.SUCCESS(f"{verdict} in {seconds:.1f} s."))
+
+    @staticmethod
+    def _audit(acting, file_name, kind, outcome, **detail):
+        """An import from the command line in the audit trail, as the admin's (no address)."""
+        account = acting if getattr(acting, "pk", None) else None
+        audit.record(
+            action=AuditAction.IMPORT,
+            user=account,
+            username="" if account else "opdrachtregel (server)",
+            target=file_name,
+            detail={"uitkomst": outcome, "gegevens": kind, "kanaal": "opdrachtregel", **detail},
+        )
 
     @staticmethod
     def _user(username):
