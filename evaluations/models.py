@@ -233,7 +233,12 @@ class FollowUpAction(models.Model):
         related_name="+",
         help_text=_("Krijgt de herinneringen."),
     )
-    owner_name = models.CharField(_("eigenaar (naam of functie)"), max_length=200, blank=True)
+    owner_name = models.CharField(
+        _("eigenaar (naam of functie)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Liever een functie dan een naam: een naam is een persoonsgegeven."),
+    )
     due_on = models.DateField(_("uiterlijk"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN

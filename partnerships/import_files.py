@@ -14,9 +14,10 @@ from django.views.decorators.http import require_safe
 
 from partnerships.models import ImportRun
 from partnerships.models.imports import ImportStatus
-from registry import access
+from registry import access, audit
 from registry.downloads import harden
 from registry.files import kind_of
+from registry.models import AuditAction
 
 PREVIEW_LIFETIME = datetime.timedelta(days=1)  # a preview not confirmed within a day is stale
 
@@ -34,6 +35,12 @@ def import_file_view(request, run_id: int):
         content_type=kind.content_type if kind else "application/octet-stream",
     )
     response["Content-Disposition"] = content_disposition_header(True, run.file_name)
+    audit.record(
+        action=AuditAction.FILE_DOWNLOADED,
+        request=request,
+        target=run.file_name,
+        detail={"bij": str(run), "id": run.pk},
+    )
     return harden(response)
 
 

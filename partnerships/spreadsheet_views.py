@@ -17,7 +17,8 @@ from partnerships.spreadsheets import service, writing
 from partnerships.spreadsheets.catalogue import KINDS, importable_kinds
 from partnerships.spreadsheets.files import FileRefused, check_size
 from partnerships.spreadsheets.plan import CHANGED, NEW, NOT_ON_MAP, SKIPPED, UNCHANGED
-from registry import access
+from registry import access, audit
+from registry.models import AuditAction
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -64,8 +65,18 @@ def spreadsheets_view(request):
         check_size(upload.size)
         plan, run = service.preview(request.user, kind, upload.read(), upload.name)
     except (FileRefused, service.ImportRefused) as refused:
+        _audit_import(request, upload.name, kind, "geweigerd", reden=str(refused.message))
         form.add_error("file", refused.message)
         return _page(request, form=form)
+    if not plan.ok:
+        _audit_import(
+            request,
+            upload.name,
+            kind,
+            "geweigerd",
+            rijen=len(plan.rows),
+            fouten=len(plan.problems),
+        )
     return _preview_page(request, plan, run, upload.name)
 
 
@@ -134,15 +145,35 @@ def confirm_view(request, run_id: int):
     try:
         plan = service.confirm(request.user, run)
     except (FileRefused, service.ImportRefused) as refused:
+        _audit_import(request, run.file_name, run.kind, "geweigerd", reden=str(refused.message))
         messages.error(request, refused.message)
         return redirect("spreadsheets")
     if not plan.ok:
+        _audit_import(
+            request,
+            run.file_name,
+            run.kind,
+            "geweigerd",
+            rijen=len(plan.rows),
+            fouten=len(plan.problems),
+        )
         return _preview_page(request, plan, None, run.file_name)
+    _audit_import(request, run.file_name, run.kind, "doorgevoerd", rijen=len(plan.rows))
     messages.success(
         request,
         _("%(run)s is doorgevoerd. %(summary)s") % {"run": run, "summary": plan.summary()},
     )
     return redirect("admin:partnerships_importrun_change", run.pk)
+
+
+def _audit_import(request, file_name: str, kind: str, outcome: str, **detail):
+    """An import committed or refused (issue 17, point 6): which file, how many rows."""
+    audit.record(
+        action=AuditAction.IMPORT,
+        request=request,
+        target=file_name,
+        detail={"uitkomst": outcome, "gegevens": kind, **detail},
+    )
 
 
 def _streamed_export(kind, file_format: str, user):
@@ -180,5 +211,11 @@ def _download(request, kind_name: str, file_format: str, template: bool):
     else:
         response = _streamed_export(kind, file_format, request.user)
         name = f"{kind.name}.{file_format}"
+        audit.record(
+            action=AuditAction.EXPORT_DOWNLOADED,
+            request=request,
+            target=name,
+            detail={"gegevens": str(kind.label), "formaat": file_format},
+        )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

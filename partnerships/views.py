@@ -21,8 +21,8 @@ from partnerships.paragraph import Variant, build_paragraph
 from partnerships.paragraph_formats import CONTENT_TYPES
 from partnerships.paragraph_formats import render as render_format
 from partnerships.queries import house_style, house_styles
-from registry import access
-from registry.models import Organisation, RoleKind
+from registry import access, audit
+from registry.models import AuditAction, Organisation, RoleKind
 
 NOT_YOURS = _(
     "De paragraaf verbonden partijen stelt de afdeling financiën van de eigen organisatie "
@@ -94,7 +94,19 @@ def paragraph_view(request):
             form.cleaned_data["year"],
             form.cleaned_data["variant"],
         )
-        return paragraph_response(paragraph, form.cleaned_data["file_format"])
+        file_format = form.cleaned_data["file_format"]
+        audit.record(
+            action=AuditAction.PARAGRAPH_DOWNLOADED,
+            request=request,
+            target=file_name(paragraph, file_format),
+            detail={
+                "organisatie": str(paragraph.organisation),
+                "jaar": paragraph.year,
+                "soort": str(paragraph.variant),
+                "formaat": file_format,
+            },
+        )
+        return paragraph_response(paragraph, file_format)
     if request.GET and "organisation" in form.errors:
         raise PermissionDenied(NOT_YOURS)  # an organisation whose finances are not the user's
     organisations = paragraph_organisations(request.user)

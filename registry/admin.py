@@ -3,7 +3,11 @@ roles are in registry/admin_users.py."""
 
 from django.contrib import admin
 
-from registry import admin_tokens, admin_users  # noqa: F401 (register their admins)
+from registry import (
+    admin_audit,  # noqa: F401 (registers the audit trail)
+    admin_tokens,  # noqa: F401 (registers the API keys)
+    admin_users,  # noqa: F401 (registers the user admin)
+)
 from registry.admin_base import ReferenceDataAdmin, RegisterInline, number_column
 from registry.models import Organisation, PopulationFigure
 

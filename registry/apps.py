@@ -38,7 +38,7 @@ class RegistryConfig(AppConfig):
     def ready(self):
         from django.db.models import Q
 
-        from registry import access
+        from registry import access, audit_events
         from registry.models import APIToken, Organisation, PopulationFigure, Role
         from registry.policies import AdminOnly, ReferenceData
         from registry.sso import checks  # noqa: F401  (registers the configuration check)
@@ -49,3 +49,4 @@ class RegistryConfig(AppConfig):
         access.register(APIToken, AdminOnly())
         for model in (Organisation, PopulationFigure):
             access.register_public(model, Q())
+        audit_events.connect()

@@ -2,9 +2,14 @@
 commands). Who, when, what and from where (BIO 12.4.1); the retention is a setting
 (AUDIT_RETENTION_DAYS, see README "Security")."""
 
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
 from registry.models import AuditAction, AuditEvent
 
-__all__ = ["AuditAction", "record"]
+__all__ = ["AuditAction", "prune", "record"]
 
 
 def client_address(request):
@@ -34,3 +39,16 @@ def record(*, action, request=None, user=None, username="", target="", detail=No
         target=str(target)[:300],
         detail=detail or {},
     )
+
+
+def prune(*, now=None, dry_run: bool = False) -> int:
+    """Delete the events older than AUDIT_RETENTION_DAYS; the number deleted (or that would
+    be). The only way an event leaves the trail: the admin deletes none."""
+    now = now or timezone.now()
+    old = AuditEvent.objects.filter(
+        at__lt=now - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
+    )
+    if dry_run:
+        return old.count()
+    deleted, _per_model = old.delete()
+    return deleted

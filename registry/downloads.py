@@ -15,8 +15,9 @@ from django.http import Http404
 from django.views.decorators.http import require_safe
 from django_sendfile import sendfile
 
-from registry import access
+from registry import access, audit
 from registry.files import HEAD_BYTES, ProtectedFileField, kind_of
+from registry.models import AuditAction
 
 # Every file response: the browser runs nothing in it and guesses no other type.
 FILE_RESPONSE_HEADERS = {
@@ -83,4 +84,11 @@ def protected_file_view(request, app_label: str, model_name: str, pk: int, field
     stored = getattr(obj, field.attname)
     if not stored:
         raise Http404
-    return send_stored_file(request, stored)
+    response = send_stored_file(request, stored)
+    audit.record(
+        action=AuditAction.FILE_DOWNLOADED,
+        request=request,
+        target=os.path.basename(stored.name),
+        detail={"bij": f"{model._meta.verbose_name}: {obj}", "veld": field_name, "id": pk},
+    )
+    return response

@@ -30,6 +30,8 @@ REGISTRY_OPEN_DATA_PUBLISHER / REGISTRY_OPEN_DATA_LICENSE
                        defaults the site name and CC0 1.0 (partnerships/api/open_data.py)
 REGISTRY_OIDC_*        single sign-on with the organisation's identity provider (registry/sso/,
                        README "Single sign-on (OpenID Connect)"); off without REGISTRY_OIDC_ISSUER
+REGISTRY_REQUEST_MAX_BYTES  largest request body (an upload with its form); default 30 MB: 413
+REGISTRY_AUDIT_RETENTION_DAYS  days an audit event is kept (prune_audit_events); default 365
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
 REGISTRY_TWO_FACTOR_ROLES  roles that must use a second factor besides administrators and
@@ -77,6 +79,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "csp",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -93,6 +96,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "registry.headers.RequestSizeMiddleware",
+    "registry.headers.ContentSecurityPolicyMiddleware",
+    "registry.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -350,6 +356,36 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from elsewhere. The admin and
+# the API documentation get a wider policy in registry/headers.py (it says what and why).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # the Utrecht CSS draws its icons as data: SVG
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],  # the admin adds the identity provider (registry/headers.py)
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Upload caps: the whole request body (registry/headers.py, 413 with a Dutch page), the form
+# fields besides files (Django: 400), and the size above which an upload goes to a temporary
+# file instead of memory.
+REQUEST_MAX_BYTES = int(env_str("REGISTRY_REQUEST_MAX_BYTES", default=str(30 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# The audit trail (registry/audit.py) keeps an event this long (python manage.py
+# prune_audit_events); README "Security", "Audit trail" says why a year.
+AUDIT_RETENTION_DAYS = int(env_str("REGISTRY_AUDIT_RETENTION_DAYS", default="365"))
 
 LOGGING = {
     "version": 1,

@@ -59,10 +59,7 @@ def sso(settings, provider):
     from django.core.cache import cache
 
     settings.OIDC_ISSUER = provider.issuer
-    settings.AUTHENTICATION_BACKENDS = [
-        "django.contrib.auth.backends.ModelBackend",
-        settings.SSO_BACKEND,
-    ]
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, settings.SSO_BACKEND]
     settings.OIDC_RP_CLIENT_ID = CLIENT_ID
     settings.OIDC_RP_CLIENT_SECRET = "geheim"
     settings.OIDC_GROUPS_CLAIM = "groups"

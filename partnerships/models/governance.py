@@ -84,7 +84,15 @@ class Seat(models.Model):
         related_name="seats",
         help_text=_("De deelnemer die de zetel bezet; leeg bij een externe of onafhankelijke."),
     )
-    person_name = models.CharField(_("naam"), max_length=200, blank=True)
+    person_name = models.CharField(
+        _("naam"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Persoonsgegeven: openbaar wie namens de organisatie bestuurt. Wis de naam zodra "
+            "iemand de zetel niet meer heeft (zie /privacy/)."
+        ),
+    )
     holder_role = models.CharField(_("hoedanigheid"), max_length=20, choices=SeatHolderRole.choices)
     function = models.CharField(
         _("functie"), max_length=20, choices=SeatFunction.choices, default=SeatFunction.MEMBER

@@ -12,4 +12,5 @@ urlpatterns = [
     path("gemeenten/<str:cbs_code>/", views.municipality_view, name="municipality"),
     path("samenwerkingsverbanden/<slug:code>/", views.cooperation_view, name="cooperation"),
     path("toegankelijkheid/", views.accessibility_view, name="accessibility"),
+    path("privacy/", views.privacy_view, name="privacy"),
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from partnerships.models import Party
+from registry import privacy
 from registry.site.cooperation import cooperation_page
 from registry.site.directory import home, search, visible_municipalities
 from registry.site.municipality import MAP_LABELS, municipality_page
@@ -76,3 +77,18 @@ def cooperation_view(request, code: str):
 @require_safe
 def accessibility_view(request):
     return render(request, "site/accessibility.html", {"crumbs": [(None, "Toegankelijkheid")]})
+
+
+@require_safe
+def privacy_view(request):
+    """What personal data the registry keeps, why, who sees it, how long: for residents and
+    for the municipality's processing register (registry/privacy.py is the one list)."""
+    return render(
+        request,
+        "site/privacy.html",
+        {
+            "crumbs": [(None, "Privacy")],
+            "personal_data": privacy.PERSONAL_DATA,
+            "lawful_basis": privacy.LAWFUL_BASIS,
+        },
+    )

@@ -19,6 +19,7 @@ PAGES = [
     "/samenwerkingsverbanden/vrt/?jaar=2027",
     "/samenwerkingsverbanden/ggd-twente/",
     "/toegankelijkheid/",
+    "/privacy/",
 ]
 
 

@@ -100,7 +100,7 @@ def test_the_participations_export_has_a_fixed_number_of_queries(
         factories.ParticipationFactory(organisation=enschede)
     client = client_for(griffie)
     client.get(reverse("admin:index"))
-    with django_assert_num_queries(4):  # session, user, roles, rows
+    with django_assert_num_queries(5):  # session, user, roles, the audit event, rows
         response = client.get(
             reverse("partnerships:spreadsheet_export", args=["participations", "csv"])
         )

@@ -24,7 +24,8 @@ from partnerships.spreadsheets import service
 from partnerships.spreadsheets.catalogue import KINDS
 from partnerships.spreadsheets.files import FileRefused, check_size
 from partnerships.spreadsheets.plan import NOT_ON_MAP
-from registry import access
+from registry import access, audit
+from registry.models import AuditAction
 
 PROGRESS_FROM_ROWS = 1000
 
@@ -104,7 +105,14 @@ class Command(BaseCommand):
                     party_choices=choices,
                 )
         except (FileRefused, service.ImportRefused) as refused:
+            if not dry_run:
+                self._audit(acting, file.name, kind, "geweigerd", reden=str(refused.message))
             raise CommandError(refused.message) from None
+        if not dry_run:
+            outcome = "doorgevoerd" if plan.ok else "geweigerd"
+            self._audit(
+                acting, file.name, kind, outcome, rijen=len(plan.rows), fouten=len(plan.problems)
+            )
         for line in (*plan.file_problems, *plan.notices):
             self.stdout.write(line)
         for problem in plan.problems:
@@ -137,6 +145,18 @@ class Command(BaseCommand):
         for row in plan.unknown_parties:
             accepted[row.party_written] = row.candidates[0].code
         return accepted
+
+    @staticmethod
+    def _audit(acting, file_name, kind, outcome, **detail):
+        """An import from the command line in the audit trail, as the admin's (no address)."""
+        account = acting if getattr(acting, "pk", None) else None
+        audit.record(
+            action=AuditAction.IMPORT,
+            user=account,
+            username="" if account else "opdrachtregel (server)",
+            target=file_name,
+            detail={"uitkomst": outcome, "gegevens": kind, "kanaal": "opdrachtregel", **detail},
+        )
 
     @staticmethod
     def _user(username):
