@@ -7,8 +7,9 @@ meer" against a second date; per municipality the map's five footer counts and, 
 the register's count of verbonden partijen (BBV art. 1 lid 1 sub b: a bestuurlijk and a
 financieel belang, partnerships.bbv) with the reason for each difference.
 
-Read through access.scope (a supervisor reads its province's participations, an administrator
-everything), in a fixed number of queries whatever the province's size."""
+Read through access.site_scope: a supervisor reads every participation of its province, and of
+the organisations outside it what they publish (the public pages show the same); an
+administrator everything. In a fixed number of queries whatever the province's size."""
 
 import datetime
 from collections import defaultdict
@@ -151,7 +152,7 @@ def build_map(user, province, date: datetime.date, previous: datetime.date | Non
         party__participations__organisation=province
     )
     participations = (
-        access.scope(user, Participation.objects.all())
+        access.site_scope(user, Participation.objects.all())
         .filter(periods)
         .filter(party__in=Participation.objects.filter(in_map).values("party"))
         .with_verbonden_partij(date.year)
