@@ -2,12 +2,15 @@
 
 from django import forms
 from django.contrib import admin
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.overview import xlsx
 from partnerships.overview.queries import build_map, supervised_provinces
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class MapForm(forms.Form):
@@ -34,6 +37,11 @@ def overview_map_view(request, province_id: int):
         date = form.cleaned_data["date"]
         previous = form.cleaned_data["previous"]
     overview = build_map(request.user, province, date, previous)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(xlsx.render(overview), content_type=XLSX)
+        name = f"overzichtskaart-{province.cbs_code or province.pk}-{date.isoformat()}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     context = {
         **admin.site.each_context(request),
         "title": _("Overzichtskaart verbonden partijen %(province)s") % {"province": province.name},
