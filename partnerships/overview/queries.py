@@ -22,7 +22,7 @@ from partnerships.choices import VerbondenPartij
 from partnerships.models import Participation, Theme
 from partnerships.overview.codes import OTHER_PUBLIC, PRIVATE, PUBLIC_OL, footer_group, map_code
 from registry import access
-from registry.models import Organisation, OrganisationKind, RoleKind
+from registry.models import Organisation, OrganisationKind
 from registry.periods import overlaps_q
 
 MARK = "x"
@@ -107,16 +107,6 @@ class OverviewMap:
             (label, [getattr(self.footers[m.pk], name) for m in self.municipalities])
             for label, name in lines
         ]
-
-
-def supervised_provinces(user):
-    """The provinces whose map `user` may generate: a supervisor its own, an administrator
-    every province; anyone else none."""
-    provinces = Organisation.objects.provinces()
-    g = access.grants(user)
-    if g.is_admin:
-        return provinces
-    return provinces.filter(pk__in=g.orgs(RoleKind.SUPERVISOR))
 
 
 def _column_of(organisation, province) -> str:

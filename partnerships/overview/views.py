@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.overview import xlsx
-from partnerships.overview.queries import build_map, supervised_provinces
+from partnerships.overview.queries import build_map
+from registry import access
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,7 +27,7 @@ class MapForm(forms.Form):
 
 def overview_map_view(request, province_id: int):
     """A province the user does not supervise is "not found", as one that does not exist."""
-    provinces = supervised_provinces(request.user)
+    provinces = access.supervised_provinces(request.user)
     province = provinces.filter(pk=province_id).first()
     if province is None:
         raise Http404

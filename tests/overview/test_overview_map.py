@@ -142,3 +142,10 @@ def test_the_page_takes_the_same_queries_at_two_sizes(twente, overijssel):
     small = count_queries(client, url)
     _add_municipalities(overijssel, 6)
     assert count_queries(client, url) == small
+
+
+def test_the_admin_index_links_the_supervisors_own_map_only(overijssel, utrecht_city):
+    response = client_for(supervisor(overijssel)).get(reverse("admin:index"))
+    html = response.content.decode()
+    assert reverse("partnerships:overview_map", args=[overijssel.pk]) in html
+    assert reverse("partnerships:overview_map", args=[utrecht_city.province.pk]) not in html
