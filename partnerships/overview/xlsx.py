@@ -9,12 +9,15 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from partnerships import xlsx_layout as layout
 from partnerships.overview.codes import MAP_CODE_OF
 from partnerships.overview.queries import GONE, MARK, NEW
 
 CENTRED = Alignment(horizontal="center", vertical="top")
+MARK_WIDTH = 7  # characters: "Nieuw", "niet meer" wraps
+HEADER_HEIGHT = 130  # points: an upright municipality name
 
 
 def map_title(overview) -> str:
@@ -70,15 +73,27 @@ def render(overview) -> bytes:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         for column in range(3, 3 + len(counts)):
             sheet.cell(row=row, column=column).number_format = "0"
-    sheet.append([])
-    for line in legend_lines():
-        layout.put(sheet.cell(row=sheet.max_row + 1, column=1), line)
     layout.fit_columns(sheet, header)
+    _narrow_mark_columns(sheet, header, width)
+    legend = sheet.max_row + 2  # written after fitting: a line runs on over the empty cells
+    for offset, line in enumerate(legend_lines()):
+        layout.put(sheet.cell(row=legend + offset, column=1), line)
+    sheet.cell(row=legend, column=1).font = Font(bold=True)
     layout.finish(sheet, header=header, title=title, frozen_columns=2, a3=True)
     _differences_sheet(workbook, overview)
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _narrow_mark_columns(sheet, header: int, width: int) -> None:
+    """As the maps print them: a narrow column per municipality, its name turned upright."""
+    for column in range(3, width + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = MARK_WIDTH
+        sheet.cell(row=header, column=column).alignment = Alignment(
+            text_rotation=90, vertical="bottom", horizontal="center", wrap_text=True
+        )
+    sheet.row_dimensions[header].height = HEADER_HEIGHT
 
 
 def _differences_sheet(workbook, overview) -> None:
