@@ -5,7 +5,7 @@ from django.urls import path
 
 from partnerships.confirmation_views import confirmations_view
 from partnerships.import_files import import_file_view
-from partnerships.overview.views import overview_map_view
+from partnerships.overview.views import comparison_view, overview_map_view
 from partnerships.spreadsheet_views import (
     confirm_view,
     export_view,
@@ -30,6 +30,11 @@ urlpatterns = [
         "admin/overzichtskaart/<int:province_id>/",
         staff(overview_map_view),
         name="overview_map",
+    ),
+    path(
+        "admin/gemeenten-vergeleken/<int:province_id>/",
+        staff(comparison_view),
+        name="overview_comparison",
     ),
     path("admin/spreadsheets/", staff(spreadsheets_view), name="spreadsheets"),
     path(

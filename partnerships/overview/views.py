@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.overview import xlsx
+from partnerships.overview.comparison import build_comparison
 from partnerships.overview.queries import build_map
 from registry import access
 
@@ -27,10 +28,7 @@ class MapForm(forms.Form):
 
 def overview_map_view(request, province_id: int):
     """A province the user does not supervise is "not found", as one that does not exist."""
-    provinces = access.supervised_provinces(request.user)
-    province = provinces.filter(pk=province_id).first()
-    if province is None:
-        raise Http404
+    province = _province_or_404(request, province_id)
     today = timezone.localdate()
     form = MapForm(request.GET or None, initial={"date": today})
     date, previous = today, None
@@ -50,3 +48,27 @@ def overview_map_view(request, province_id: int):
         "map": overview,
     }
     return render(request, "partnerships/overview_map.html", context)
+
+
+def _province_or_404(request, province_id: int):
+    province = access.supervised_provinces(request.user).filter(pk=province_id).first()
+    if province is None:
+        raise Http404
+    return province
+
+
+def comparison_view(request, province_id: int):
+    """The province's municipalities compared for a year (default: this year)."""
+    province = _province_or_404(request, province_id)
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    year = min(max(year, 2000), 2100)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Gemeenten vergeleken: %(province)s, %(year)s")
+        % {"province": province.name, "year": year},
+        "comparison": build_comparison(request.user, province, year),
+    }
+    return render(request, "partnerships/overview_comparison.html", context)

@@ -6,45 +6,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from partnerships.choices import LegalForm
-from partnerships.models import Theme
 from partnerships.overview.queries import build_map
 from registry.models import RoleKind
 from tests import factories
 from tests.conftest import client_for, count_queries
+from tests.overview.conftest import add_municipalities, supervisor
 
 NOW = datetime.date(2026, 1, 1)
 BEFORE = datetime.date(2024, 6, 1)
-
-
-@pytest.fixture
-def twente(enschede, almelo, utrecht_city):
-    safety, _new = Theme.objects.get_or_create(name="Veiligheid")
-    care, _new = Theme.objects.get_or_create(name="Zorg")
-    region = factories.PartyFactory(
-        name="Veiligheidsregio Twente", legal_form=LegalForm.PUBLIC_BODY
-    )
-    region.themes.add(safety)
-    factories.ParticipationFactory(party=region, organisation=enschede)
-    factories.ParticipationFactory(
-        party=region, organisation=almelo, end_date=datetime.date(2024, 12, 31)
-    )
-    # outside the province: on the map as far as Utrecht publishes its participations
-    utrecht_city.publishes = True
-    utrecht_city.save()
-    factories.ParticipationFactory(party=region, organisation=utrecht_city)
-    foundation = factories.PartyFactory(
-        name="Stichting Zorgnetwerk", legal_form=LegalForm.FOUNDATION
-    )
-    foundation.themes.add(care)
-    factories.ParticipationFactory(
-        party=foundation, organisation=almelo, start_date=datetime.date(2025, 6, 1)
-    )
-    return region, foundation
-
-
-def supervisor(province):
-    return factories.user_with_role(RoleKind.SUPERVISOR, province)
 
 
 def _row(overview, name):
@@ -124,23 +93,11 @@ def test_an_administrator_sees_every_province(twente, utrecht_city):
     assert "Veiligheidsregio Twente" in response.content.decode()
 
 
-def _add_municipalities(province, count):
-    party = factories.PartyFactory(legal_form=LegalForm.PUBLIC_BODY)
-    party.themes.add(factories.ThemeFactory())
-    for _ in range(count):
-        municipality = factories.MunicipalityFactory(province=province)
-        factories.ParticipationFactory(party=party, organisation=municipality)
-        factories.ParticipationFactory(
-            party=factories.PartyFactory(legal_form=LegalForm.FOUNDATION),
-            organisation=municipality,
-        )
-
-
 def test_the_page_takes_the_same_queries_at_two_sizes(twente, overijssel):
     client = client_for(supervisor(overijssel))
     url = reverse("partnerships:overview_map", args=[overijssel.pk]) + "?date=2026-01-01"
     small = count_queries(client, url)
-    _add_municipalities(overijssel, 6)
+    add_municipalities(overijssel, 6)
     assert count_queries(client, url) == small
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.conftest import client_for
-from tests.overview.test_overview_map import supervisor, twente  # noqa: F401 (fixture)
+from tests.overview.conftest import supervisor
 
 
 def _workbook(overijssel, **params):
@@ -19,7 +19,7 @@ def _workbook(overijssel, **params):
     return load_workbook(BytesIO(response.content))
 
 
-def test_the_workbook_has_the_maps_shape(twente, overijssel):  # noqa: F811
+def test_the_workbook_has_the_maps_shape(twente, overijssel):
     workbook = _workbook(overijssel, date="2026-01-01", previous="2024-06-01")
     sheet = workbook["Overzichtskaart"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
@@ -45,7 +45,7 @@ def test_the_workbook_has_the_maps_shape(twente, overijssel):  # noqa: F811
     assert differences[2][:3] == ["Almelo", "Stichting Zorgnetwerk", "verbonden partij"]
 
 
-def test_the_date_is_the_reference_date(twente, overijssel):  # noqa: F811
+def test_the_date_is_the_reference_date(twente, overijssel):
     workbook = _workbook(overijssel, date="2024-06-01")
     rows = [[cell.value for cell in row] for row in workbook["Overzichtskaart"].iter_rows()]
     assert datetime.date(2024, 6, 1).strftime("%d-%m-%Y") in rows[0][0]
