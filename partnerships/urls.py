@@ -5,6 +5,7 @@ from django.urls import path
 
 from partnerships.confirmation_views import confirmations_view
 from partnerships.import_files import import_file_view
+from partnerships.overview.views import comparison_view, overview_map_view
 from partnerships.spreadsheet_views import (
     choose_view,
     confirm_view,
@@ -26,6 +27,16 @@ urlpatterns = [
     ),
     path("admin/aanmeldingen/", staff(confirmations_view), name="confirmations"),
     path("admin/wgr-bepalingen/", staff(wgr_compliance_view), name="wgr_compliance"),
+    path(
+        "admin/overzichtskaart/<int:province_id>/",
+        staff(overview_map_view),
+        name="overview_map",
+    ),
+    path(
+        "admin/gemeenten-vergeleken/<int:province_id>/",
+        staff(comparison_view),
+        name="overview_comparison",
+    ),
     path("admin/spreadsheets/", staff(spreadsheets_view), name="spreadsheets"),
     path(
         "admin/spreadsheets/doorvoeren/<int:run_id>/",

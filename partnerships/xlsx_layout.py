@@ -125,12 +125,13 @@ def _fit_rows(sheet, first_row: int, widths: dict[int, int]) -> None:
         sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
 
 
-def finish(sheet, *, header: int, title: str, frozen_columns: int = 0) -> None:
-    """Frozen header (and the first columns), printed on A4 landscape, fitted to the width
-    of the page, the header row on every page, the title and page numbers in the margins."""
-    sheet.freeze_panes = sheet.cell(row=header + 1, column=frozen_columns + 1)
+def finish(sheet, *, header: int, title: str, frozen_columns: int = 0, a3: bool = False) -> None:
+    """Frozen header (and the first columns), printed on A4 (or A3) landscape, fitted to the
+    width of the page, the header row on every page, the title and page numbers in the
+    margins."""
+    sheet.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{header + 1}"
     sheet.print_title_rows = f"{header}:{header}"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3 if a3 else sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as needed

@@ -472,6 +472,14 @@ def supervises(user, province_id: int | None) -> bool:
     return g.is_admin or (province_id is not None and province_id in g.orgs(RoleKind.SUPERVISOR))
 
 
+def supervised_provinces(user) -> QuerySet:
+    """The provinces whose overview (map, comparison) `user` may make: a supervisor its own,
+    an administrator every province; anyone else none."""
+    g = grants(user)
+    provinces = Organisation.objects.provinces().order_by("name")
+    return provinces if g.is_admin else provinces.filter(pk__in=g.orgs(RoleKind.SUPERVISOR))
+
+
 def own_import_runs(user, queryset: QuerySet) -> QuerySet:
     """Spreadsheet imports: administrators see them all, anyone else the ones they ran."""
     g = grants(user)

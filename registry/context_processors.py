@@ -6,7 +6,8 @@ from registry.models import RoleKind
 
 def documents(request):
     """Which pages the admin index offers beside the models: the agenda and the spreadsheets
-    (every registry user) and the paragraph export (finance staff and administrators)."""
+    (every registry user), the paragraph export (finance staff and administrators) and the
+    overview map of a province (its supervisor and administrators)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {
@@ -14,6 +15,7 @@ def documents(request):
             "show_agenda_link": False,
             "show_spreadsheets_link": False,
             "show_confirmations_link": False,
+            "overview_provinces": (),
         }
     g = access.grants(user)
     return {
@@ -22,6 +24,8 @@ def documents(request):
         "show_spreadsheets_link": g.has_any_role,
         "show_confirmations_link": g.is_admin
         or bool(g.orgs(RoleKind.GRIFFIE, RoleKind.SUPERVISOR)),
+        # the provinces whose overview map the user may make; read only where a page shows it
+        "overview_provinces": lambda: list(access.supervised_provinces(user)),
     }
 
 

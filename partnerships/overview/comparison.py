@@ -1,0 +1,102 @@
+"""The comparison of a province's municipalities for a year (issue 15, point 3): per
+municipality the participations running in the year and how many of them are verbonden
+partijen (BBV art. 1 lid 1 sub b, partnerships.bbv), the participations per theme and per
+legal-basis code of the overview map, and the year's budgeted contributions in total and per
+inhabitant (PopulationFigure of the year). Read through access.site_scope, in a fixed number
+of queries whatever the province's size."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Prefetch, Sum
+
+from partnerships.choices import VerbondenPartij
+from partnerships.models import Contribution, Participation, Theme
+from partnerships.overview.codes import map_code
+from partnerships.overview.queries import NO_THEME
+from registry import access
+from registry.models import Organisation, PopulationFigure
+from registry.periods import overlaps_q, year_span
+
+
+@dataclass
+class MunicipalityLine:
+    municipality: Organisation
+    inhabitants: int | None = None
+    participations: int = 0
+    verbonden_partijen: int = 0
+    contributions: Decimal | None = None
+    by_theme: Counter = field(default_factory=Counter)
+    by_code: Counter = field(default_factory=Counter)
+
+    @property
+    def per_inhabitant(self) -> Decimal | None:
+        if self.contributions is None or not self.inhabitants:
+            return None
+        return (self.contributions / self.inhabitants).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+
+
+@dataclass
+class Comparison:
+    province: Organisation
+    year: int
+    lines: list[MunicipalityLine]
+    themes: list[str]
+    codes: list[str]
+
+    def matrix(self, attribute: str, keys: list[str]) -> list[tuple[MunicipalityLine, list[int]]]:
+        return [(line, [getattr(line, attribute)[key] for key in keys]) for line in self.lines]
+
+    def theme_rows(self):
+        return self.matrix("by_theme", self.themes)
+
+    def code_rows(self):
+        return self.matrix("by_code", self.codes)
+
+
+def build_comparison(user, province, year: int) -> Comparison:
+    municipalities = list(
+        Organisation.objects.municipalities().filter(province=province).order_by("name")
+    )
+    lines = {m.pk: MunicipalityLine(municipality=m) for m in municipalities}
+    first, last = year_span(year)
+    participations = (
+        access.site_scope(user, Participation.objects.all())
+        .filter(overlaps_q(first, last), organisation__in=municipalities)
+        .with_verbonden_partij(year)
+        .select_related("party")
+        .prefetch_related(
+            Prefetch("party__themes", queryset=Theme.objects.order_by("name"), to_attr="map_themes")
+        )
+    )
+    for p in participations:
+        line = lines[p.organisation_id]
+        line.participations += 1
+        if p.vp_status == VerbondenPartij.YES:
+            line.verbonden_partijen += 1
+        themes = p.party.map_themes
+        line.by_theme[themes[0].name if themes else NO_THEME] += 1
+        line.by_code[map_code(p.party.legal_form)] += 1
+    contributions = (
+        access.site_scope(user, Contribution.objects.all())
+        .filter(year=year, participation__organisation__in=municipalities)
+        .values("participation__organisation")
+        .annotate(total=Sum("budgeted"))
+    )
+    for row in contributions:
+        lines[row["participation__organisation"]].contributions = row["total"]
+    for organisation_id, inhabitants in PopulationFigure.objects.filter(
+        year=year, organisation__in=municipalities
+    ).values_list("organisation", "inhabitants"):
+        lines[organisation_id].inhabitants = inhabitants
+    ordered = [lines[m.pk] for m in municipalities]
+    return Comparison(
+        province=province,
+        year=year,
+        lines=ordered,
+        themes=sorted({t for line in ordered for t in line.by_theme}),
+        codes=sorted({c for line in ordered for c in line.by_code}),
+    )
