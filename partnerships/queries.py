@@ -3,7 +3,8 @@
 Each returns a queryset whose evaluation takes a fixed number of queries, whatever the rows.
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from partnerships.choices import VerbondenPartij
 from partnerships.models import ParagraphTemplate, Participation, Party
@@ -14,13 +15,21 @@ def parties_for_list(queryset: QuerySet[Party], user) -> QuerySet[Party]:
     """Parties with their themes and the number of participants `user` may see (another
     municipality's participation is its own record, so it is not counted for others)."""
     readable = access.readable_organisations(user)
-    counted = Q() if readable is None else Q(participations__organisation_id__in=readable)
+    participants = Participation.objects.filter(party=OuterRef("pk"))
+    if readable is not None:
+        participants = participants.filter(organisation_id__in=readable)
+    # a subquery per row of the page, not a GROUP BY over the whole participations table
+    # (issue 18): the list's count then needs no join either
+    count = (
+        participants.order_by()
+        .values("party")
+        .annotate(n=Count("organisation", distinct=True))
+        .values("n")
+    )
     return (
         queryset.select_related("centre_organisation", "maintainer")
         .prefetch_related("themes")
-        .annotate(
-            participant_count=Count("participations__organisation", filter=counted, distinct=True)
-        )
+        .annotate(participant_count=Coalesce(Subquery(count, output_field=IntegerField()), 0))
     )
 
 

@@ -283,6 +283,9 @@ class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
 
     list_totals: tuple[str, ...] = ()
     change_list_template = "registry/change_list.html"
+    # A filtered list counts its own rows only, not the whole table besides (issue 18): the
+    # link "Alles tonen" replaces "N totaal".
+    show_full_result_count = False
 
     class Media:
         css = {"all": ("registry/pages.css",)}
