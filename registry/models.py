@@ -332,6 +332,10 @@ class APIToken(models.Model):
             raise ValidationError(
                 _("Kies een gebruiker óf een organisatie waarvoor de sleutel geldt.")
             )
+        if self._state.adding and self.expires_at and self.expires_at <= timezone.now():
+            raise ValidationError(
+                {"expires_at": _("Deze datum is al voorbij: de sleutel zou nooit werken.")}
+            )
 
     @property
     def label(self) -> str:

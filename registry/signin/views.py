@@ -25,8 +25,11 @@ TEMPLATES = "registry/signin/"
 
 
 def _next(request) -> str:
+    """Where to go after the second factor: a path on this site, else the admin's start.
+    Only a path (starting with one "/"): `redirect()` would take a bare word for a URL name."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    if allowed and target.startswith("/"):
         return target
     return "/admin/"
 

@@ -9,6 +9,8 @@ import pytest
 import schemathesis
 from django.conf import settings
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import (
@@ -36,9 +38,16 @@ def test_the_committed_schema_is_the_generated_one(tmp_path):
 
 @pytest.fixture
 def world(site_world, settings):
-    """The small world, and no throttling in the way of the run."""
+    """The small world, and no throttling in the way of the run. The WSGI application is
+    called directly, so Django's end of a request would close the test's database connection
+    (on PostgreSQL, inside the test's transaction): as its test client does, the run keeps
+    the connection open."""
     settings.API_THROTTLE_RATES = {"token": "100000/min", "anonymous": "100000/min"}
-    return site_world
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield site_world
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

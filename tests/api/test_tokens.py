@@ -145,3 +145,20 @@ def test_calls_past_the_rate_are_429_problem_details_with_retry_after(
     assert body["detail"].startswith("Te veel verzoeken; probeer het over ")
     # a 429 made with a token is in the audit trail too
     assert AuditEvent.objects.filter(detail__status=429).count() == 1
+
+
+def test_a_key_cannot_be_created_already_expired(site_world, enschede):
+    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    response = client_for(factories.UserFactory(is_superuser=True)).post(
+        reverse("admin:registry_apitoken_add"),
+        {
+            "name": "Verlopen",
+            "user": griffie.pk,
+            "scope": TokenScope.WRITE,
+            "expires_at_0": "01-01-2020",
+            "expires_at_1": "12:00:00",
+        },
+    )
+    assert response.status_code == 200
+    assert "Deze datum is al voorbij" in response.content.decode()
+    assert not APIToken.objects.exists()

@@ -159,3 +159,14 @@ def test_an_administrator_resets_a_lost_second_factor(overijssel):
     assert client.get(reverse("admin:index")).url.startswith(reverse("second_factor_setup"))
     # django-otp's English pages, which show the secrets, are not in the admin
     assert administrator.get("/admin/otp_totp/totpdevice/").status_code == 404
+
+
+@pytest.mark.parametrize("target", ["123456", "admin:index", "https://elders.example/", "//x"])
+def test_after_the_code_only_a_path_of_this_site_is_followed(overijssel, target):
+    """A bare word would be taken for a URL name (a 500 after the code was used up, found in
+    the hostile review); another site is never followed."""
+    supervisor = factories.user_with_role(RoleKind.SUPERVISOR, overijssel)
+    device = app_for(supervisor)
+    client, _ = password_step(supervisor.username)
+    response = client.post(reverse("second_factor"), {"code": code_of(device), "next": target})
+    assert response.status_code == 302 and response.url == "/admin/"
