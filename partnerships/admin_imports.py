@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy
 
 from partnerships.models import ImportRun
 from registry import access, formatting
+from registry.admin_base import ReadOnlyAdmin
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(ReadOnlyAdmin):
     list_display = (
         "__str__",
         "kind",
@@ -57,12 +58,3 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return access.is_registry_user(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

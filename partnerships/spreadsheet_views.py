@@ -108,16 +108,21 @@ def _preview_page(request, plan, run, file_name):
     )
 
 
-def choose_view(request, run_id: int):
-    """The preview again with the parties the user chose for names the register does not
-    hold: per unknown name a field "naam-N" (the name as written) and "partij-N" (a code)."""
+def _previewed_run(request, run_id: int) -> ImportRun:
+    """The user's own import waiting after its preview; only by POST (a form of the page)."""
     if request.method != "POST":
         raise Http404
-    run = get_object_or_404(
+    return get_object_or_404(
         access.own_import_runs(request.user, ImportRun.objects.all()),
         pk=run_id,
         status=ImportStatus.PREVIEW,
     )
+
+
+def choose_view(request, run_id: int):
+    """The preview again with the parties the user chose for names the register does not
+    hold: per unknown name a field "naam-N" (the name as written) and "partij-N" (a code)."""
+    run = _previewed_run(request, run_id)
     choices = dict(run.party_choices)
     for key, name in request.POST.items():
         if key.startswith("naam-"):
@@ -135,13 +140,7 @@ def choose_view(request, run_id: int):
 
 
 def confirm_view(request, run_id: int):
-    if request.method != "POST":
-        raise Http404
-    run = get_object_or_404(
-        access.own_import_runs(request.user, ImportRun.objects.all()),
-        pk=run_id,
-        status=ImportStatus.PREVIEW,
-    )
+    run = _previewed_run(request, run_id)
     try:
         plan = service.confirm(request.user, run)
     except (FileRefused, service.ImportRefused) as refused:

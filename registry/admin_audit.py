@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from registry import audit
+from registry.admin_base import ReadOnlyAdmin
 from registry.models import AuditAction, AuditEvent
 
 CSV_HEADER = ["tijdstip", "gebeurtenis", "gebruikersnaam", "adres", "waarover", "details"]
@@ -44,7 +45,7 @@ def _administrator(request) -> bool:
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ("at", "action", "username", "address", "target")
     # "user": the accounts (a bounded list); a name typed at a failed sign-in: the search
     list_filter = ("action", ("at", admin.DateFieldListFilter), "user")
@@ -61,15 +62,6 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return _administrator(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Geselecteerde gebeurtenissen exporteren (CSV)"))
     def export_csv(self, request, queryset):

@@ -275,6 +275,20 @@ def period_column(description, start: str = "start_date", end: str = "end_date")
     return column
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A list that is read, never written through the admin (imports, the audit trail):
+    no adding, changing or deleting, not even for administrators."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class RegisterAdmin(AccessAdminMixin, SimpleHistoryAdmin):
     """ModelAdmin for register records: scoped querysets, object permissions, history; every
     save and delete, of the record and of its inline rows, through registry.writes (the

@@ -6,24 +6,11 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 
 from partnerships.paragraph import Variant, build_paragraph
 from registry.api import API_VERSION
-from tests.conftest import client_for
+from tests.api.conftest import rows as _rows
 from tests.site.conftest import ALL, ANONYMOUS, ELSEWHERE, OWN, SUPERVISOR, YEAR
-
-
-@pytest.fixture
-def clients(site_world, readers):
-    return {name: Client() if user is None else client_for(user) for name, user in readers.items()}
-
-
-def _rows(client, url, **params):
-    response = client.get(url, params)
-    assert response.status_code == 200, response.content
-    return response.json()["resultaten"]
-
 
 # (what, url, params, key of a row, value, readers who get that row) — as the public pages
 MATRIX = [

@@ -3,21 +3,9 @@ annual figures and risks, contributions, cost keys, cycle documents, zienswijzen
 evaluations. Each reader gets what the public pages show it (tests/site/conftest.py)."""
 
 import pytest
-from django.test import Client
 
-from tests.conftest import client_for
+from tests.api.conftest import rows as _rows
 from tests.site.conftest import ALL, ANONYMOUS, ELSEWHERE, OWN, SUPERVISOR, YEAR
-
-
-@pytest.fixture
-def clients(site_world, readers):
-    return {name: Client() if user is None else client_for(user) for name, user in readers.items()}
-
-
-def _rows(client, url, **params):
-    response = client.get(url, params)
-    assert response.status_code == 200, response.content
-    return response.json()["resultaten"]
 
 
 def _seen_by(clients, found) -> set[str]:
