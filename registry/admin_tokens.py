@@ -7,8 +7,19 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from registry import tokens
-from registry.models import APIToken
+from registry import audit, tokens
+from registry.models import APIToken, AuditAction
+
+
+def _audit(request, action, token) -> None:
+    """A key made or revoked: an account with special rights given or taken (BIO 9.2.3)."""
+    holder = token.user.get_username() if token.user_id else token.organisation.name
+    audit.record(
+        action=action,
+        request=request,
+        target=str(token),
+        detail={"voor": holder, "bereik": token.scope},
+    )
 
 
 @admin.action(description=_("Geselecteerde API-sleutels intrekken"))
@@ -16,6 +27,7 @@ def revoke_tokens(model_admin, request, queryset):
     revoked = 0
     for token in queryset.filter(revoked_at__isnull=True):
         tokens.revoke(token)
+        _audit(request, AuditAction.TOKEN_REVOKED, token)
         revoked += 1
     model_admin.message_user(
         request,
@@ -85,6 +97,8 @@ class APITokenAdmin(admin.ModelAdmin):
             obj.created_by = request.user
             request._new_api_key = tokens.issue(obj)
         super().save_model(request, obj, form, change)
+        if not change:
+            _audit(request, AuditAction.TOKEN_CREATED, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         """The key, once: on this page, never stored, never in a message or a cookie."""

@@ -214,6 +214,8 @@ class AuditAction(models.TextChoices):
     LOCKED_OUT = "locked_out", _("geblokkeerd na mislukte pogingen")
     SIGN_OUT = "sign_out", _("afgemeld")
     ROLE_CHANGED = "role_changed", _("rol gewijzigd")
+    TOKEN_CREATED = "token_created", _("API-sleutel aangemaakt")
+    TOKEN_REVOKED = "token_revoked", _("API-sleutel ingetrokken")
     TOKEN_USED = "token_used", _("API-sleutel gebruikt")
     FILE_DOWNLOADED = "file_downloaded", _("bestand gedownload")
     EXPORT_DOWNLOADED = "export_downloaded", _("export gedownload")

@@ -162,3 +162,27 @@ def test_a_key_cannot_be_created_already_expired(site_world, enschede):
     assert response.status_code == 200
     assert "Deze datum is al voorbij" in response.content.decode()
     assert not APIToken.objects.exists()
+
+
+def test_making_and_revoking_a_key_are_in_the_audit_trail(site_world, enschede):
+    """A key is an account with special rights (BIO 9.2.3): who gave it, for whom, and who
+    took it away (found missing in the hostile review)."""
+    admin = factories.UserFactory(is_superuser=True, username="beheer.a")
+    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
+    client = client_for(admin)
+    client.post(
+        reverse("admin:registry_apitoken_add"),
+        {"name": "Begrotingssoftware", "user": griffie.pk, "scope": TokenScope.WRITE},
+    )
+    token = APIToken.objects.get()
+    client.post(
+        reverse("admin:registry_apitoken_changelist"),
+        {"action": "revoke_tokens", "_selected_action": [token.pk]},
+    )
+    events = AuditEvent.objects.filter(
+        action__in=[AuditAction.TOKEN_CREATED, AuditAction.TOKEN_REVOKED]
+    ).order_by("pk")
+    assert [(e.action, e.username, e.detail["voor"], e.detail["bereik"]) for e in events] == [
+        (AuditAction.TOKEN_CREATED, "beheer.a", griffie.username, TokenScope.WRITE),
+        (AuditAction.TOKEN_REVOKED, "beheer.a", griffie.username, TokenScope.WRITE),
+    ]
