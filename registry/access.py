@@ -161,7 +161,7 @@ def registered_models() -> list[type[Model]]:
 
 
 # What is public: registered per model by the apps, as a Q of the rows anyone may read on
-# the public pages (registry/site). Not registered: nothing of that model is public.
+# the public pages (public/). Not registered: nothing of that model is public.
 
 _public: dict[type[Model], Q] = {}
 

@@ -10,7 +10,7 @@ from registry.downloads import protected_file_view
 from registry.signin import views as signin_views
 
 urlpatterns = [
-    path("", include("registry.site.urls")),
+    path("", include("public.urls")),
     path("api/v1/", include("partnerships.api.urls")),
     path("admin/wachtwoord-vergeten/", include(password_reset_urls())),
     path("admin/tweede-stap/", signin_views.second_factor, name="second_factor"),

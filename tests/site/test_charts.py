@@ -3,7 +3,7 @@ unknown, nothing drawn without numbers (the page's table gives them as well)."""
 
 from decimal import Decimal
 
-from registry.site.charts import Series, bar_chart, line_chart
+from public.charts import Series, bar_chart, line_chart
 
 
 def test_a_bar_chart_names_its_numbers_for_a_screen_reader():

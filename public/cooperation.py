@@ -25,10 +25,10 @@ from partnerships.cycle.models import CycleDocument, Zienswijze
 from partnerships.cycle.queries import with_state
 from partnerships.leaving import exit_what_if
 from partnerships.models import AnnualFigures, Body, Contribution, LegalBasis, Party, Seat
+from public.charts import Series, line_chart
 from registry import access
 from registry.models import RoleKind
 from registry.periods import overlaps_q, year_span
-from registry.site.charts import Series, line_chart
 
 # Which document's figures a year shows when there are several.
 FIGURES_RANK = {FiguresKind.ACCOUNTS: 0, FiguresKind.BUDGET_AMENDMENT: 1, FiguresKind.BUDGET: 2}

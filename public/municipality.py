@@ -26,10 +26,10 @@ from partnerships.models import (
     Participation,
     Party,
 )
+from public.charts import Series, bar_chart
 from registry import access
 from registry.models import Organisation, PopulationFigure
 from registry.periods import overlaps_q, year_span
-from registry.site.charts import Series, bar_chart
 
 YEARS_BACK, YEARS_AHEAD = 5, 3
 

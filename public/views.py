@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from partnerships.models import Party
+from public.cooperation import cooperation_page
+from public.directory import home, search, visible_municipalities
+from public.municipality import MAP_LABELS, municipality_page
 from registry import privacy
-from registry.site.cooperation import cooperation_page
-from registry.site.directory import home, search, visible_municipalities
-from registry.site.municipality import MAP_LABELS, municipality_page
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
