@@ -8,17 +8,18 @@ from django.conf import settings
 from django.utils import timezone
 
 from registry.models import AuditAction, AuditEvent
+from registry.signin.client_address import client_address as proxied_client_address
 
 __all__ = ["AuditAction", "prune", "record"]
 
 
 def client_address(request):
-    """The address the request came from. Behind the proxy this is the address the proxy
-    passed on (gunicorn's forwarded_allow_ips and the proxy's X-Forwarded-For, README
-    "Production"); None outside a request (commands, the worker)."""
+    """The address the request came from, the same one the lockout and the API's throttles
+    count (registry/signin/client_address.py: behind REGISTRY_PROXY_COUNT proxies, read from
+    the right of X-Forwarded-For); None outside a request (commands, the worker)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    return proxied_client_address(request) or None
 
 
 def record(*, action, request=None, user=None, username="", target="", detail=None):

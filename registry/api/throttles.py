@@ -27,8 +27,8 @@ class TokenRateThrottle(_RateFromSettings, SimpleRateThrottle):
 
 
 class AnonymousRateThrottle(_RateFromSettings, AnonRateThrottle):
-    """By the caller's address, the one the audit trail records (behind the proxy: what it
-    passes on, README "Production"); never a client's own X-Forwarded-For, which DRF would
+    """By the caller's address, the one the audit trail and the lockout use
+    (REGISTRY_PROXY_COUNT); never an X-Forwarded-For entry the client wrote, which DRF would
     otherwise believe, so that a client cannot reset its count by sending another."""
 
     scope = "anonymous"
