@@ -4,6 +4,7 @@ preview and a confirm step for those who may import (see partnerships/spreadshee
 import tempfile
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
@@ -11,20 +12,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from partnerships import tasks
 from partnerships.models import ImportRun
 from partnerships.models.imports import ImportStatus
 from partnerships.spreadsheets import service, writing
 from partnerships.spreadsheets.catalogue import KINDS, importable_kinds
 from partnerships.spreadsheets.files import FileRefused, check_size
-from partnerships.spreadsheets.plan import CHANGED, NEW, NOT_ON_MAP, SKIPPED, UNCHANGED
-from registry import access, audit
-from registry.models import AuditAction
-
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
-SHOWN_ROWS = 500  # the preview lists this many problems and changed rows; the counts are whole
+from partnerships.spreadsheets.snapshot import snapshot
+from partnerships.spreadsheets.writing import CONTENT_TYPES
+from registry import access, audit, jobs
+from registry.models import AuditAction, BackgroundJob, JobStatus
 
 
 class UploadForm(forms.Form):
@@ -63,6 +60,9 @@ def spreadsheets_view(request):
     kind = form.cleaned_data["kind"]
     try:
         check_size(upload.size)
+        if _in_background(upload.size):
+            held = service.hold(request.user, kind, upload.read(), upload.name)
+            return _start_preview(request, held)
         plan, run = service.preview(request.user, kind, upload.read(), upload.name)
     except (FileRefused, service.ImportRefused) as refused:
         _audit_import(request, upload.name, kind, "geweigerd", reden=str(refused.message))
@@ -77,14 +77,38 @@ def spreadsheets_view(request):
             rijen=len(plan.rows),
             fouten=len(plan.problems),
         )
-    return _preview_page(request, plan, run, upload.name)
+    return _preview_page(request, snapshot(plan), run, upload.name)
 
 
-SHOWN_STATUSES = (NEW, CHANGED, UNCHANGED, SKIPPED, NOT_ON_MAP)
+def _in_background(file_size: int) -> bool:
+    """Where the line is (settings.BACKGROUND_IMPORT_FROM_BYTES): a larger file is read,
+    previewed and committed by the worker, a smaller one in the request."""
+    return file_size >= settings.BACKGROUND_IMPORT_FROM_BYTES
 
 
-def _preview_page(request, plan, run, file_name):
-    changed_rows = [row for row in plan.rows if row.status in SHOWN_STATUSES]
+def _start_job(request, task, kind: str, title: str, **arguments):
+    job = jobs.start(
+        user=request.user,
+        kind=kind,
+        title=title,
+        task=task,
+        arguments={"address": audit.client_address(request), **arguments},
+    )
+    return redirect("job", job.pk)
+
+
+def _start_preview(request, held: ImportRun):
+    return _start_job(
+        request,
+        tasks.preview_import,
+        tasks.IMPORT_PREVIEW,
+        _("Voorvertoning van %(file)s") % {"file": held.file_name},
+        run=held.pk,
+    )
+
+
+def _preview_page(request, preview: dict, run, file_name):
+    """The preview of a plan (snapshot.py), made in the request or by the worker."""
     chosen = run.party_choices if run is not None else {}
     return render(
         request,
@@ -92,20 +116,41 @@ def _preview_page(request, plan, run, file_name):
         {
             **admin.site.each_context(request),
             "title": _("Voorvertoning: %(kind)s uit %(file)s")
-            % {"kind": str(plan.kind.label).lower(), "file": file_name},
-            "plan": plan,
+            % {"kind": preview["kind_label"].lower(), "file": file_name},
+            "preview": preview,
             "run": run,
-            "problems": plan.problems[:SHOWN_ROWS],
-            "more_problems": max(0, len(plan.problems) - SHOWN_ROWS),
-            "changed_rows": changed_rows[:SHOWN_ROWS],
-            "more_rows": max(0, len(changed_rows) - SHOWN_ROWS),
+            "problems": preview["problems"],
+            "more_problems": preview["more_problems"],
+            "changed_rows": preview["changed_rows"],
+            "more_rows": preview["more_rows"],
             "unknown_parties": [
-                (index, row, chosen.get(row.party_written, ""))
-                for index, row in enumerate(plan.unknown_parties)
+                (index, row, chosen.get(row["party_written"], ""))
+                for index, row in enumerate(preview["unknown_parties"])
             ],
             "chosen": sorted(chosen.items()),
         },
     )
+
+
+def job_preview_view(request, job_id: int):
+    """The preview (or the refused commit) a background job made, from its job; the
+    confirm button only while its ImportRun still waits as the user's own preview."""
+    if not access.is_registry_user(request.user):
+        raise PermissionDenied
+    job = get_object_or_404(
+        access.own_jobs(request.user, BackgroundJob.objects.defer("file_content")),
+        pk=job_id,
+        status=JobStatus.DONE,
+        kind__in=[tasks.IMPORT_PREVIEW, tasks.IMPORT_COMMIT],
+    )
+    run = None
+    if job.result.get("run"):
+        run = (
+            access.own_import_runs(request.user, ImportRun.objects.defer("content"))
+            .filter(pk=job.result["run"], user=request.user, status=ImportStatus.PREVIEW)
+            .first()
+        )
+    return _preview_page(request, job.result["preview"], run, job.result["file_name"])
 
 
 def _previewed_run(request, run_id: int) -> ImportRun:
@@ -132,15 +177,26 @@ def choose_view(request, run_id: int):
             else:
                 choices.pop(name, None)
     try:
+        if _in_background(run.file_size):
+            service.choose_later(request.user, run, choices)
+            return _start_preview(request, run)
         plan = service.choose(request.user, run, choices)
     except (FileRefused, service.ImportRefused) as refused:
         messages.error(request, refused.message)
         return redirect("spreadsheets")
-    return _preview_page(request, plan, run, run.file_name)
+    return _preview_page(request, snapshot(plan), run, run.file_name)
 
 
 def confirm_view(request, run_id: int):
     run = _previewed_run(request, run_id)
+    if _in_background(run.file_size) and run.plan_digest:
+        return _start_job(
+            request,
+            tasks.commit_import,
+            tasks.IMPORT_COMMIT,
+            _("Doorvoeren van %(file)s") % {"file": run.file_name},
+            run=run.pk,
+        )
     try:
         plan = service.confirm(request.user, run)
     except (FileRefused, service.ImportRefused) as refused:
@@ -156,7 +212,7 @@ def confirm_view(request, run_id: int):
             rijen=len(plan.rows),
             fouten=len(plan.problems),
         )
-        return _preview_page(request, plan, None, run.file_name)
+        return _preview_page(request, snapshot(plan), None, run.file_name)
     _audit_import(request, run.file_name, run.kind, "doorgevoerd", rijen=len(plan.rows))
     messages.success(
         request,
@@ -207,6 +263,17 @@ def _download(request, kind_name: str, file_format: str, template: bool):
     if template:
         content, name = writing.template_xlsx(kind), f"sjabloon-{kind.name}.xlsx"
         response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    elif kind.export_queryset(request.user).count() >= settings.BACKGROUND_EXPORT_FROM_ROWS:
+        return _start_job(
+            request,
+            tasks.export,
+            tasks.EXPORT,
+            _("Export: %(kind)s (%(format)s)")
+            % {"kind": str(kind.label).lower(), "format": file_format.upper()},
+            kind=kind.name,
+            format=file_format,
+            audit={"gegevens": str(kind.label), "formaat": file_format},
+        )
     else:
         response = _streamed_export(kind, file_format, request.user)
         name = f"{kind.name}.{file_format}"

@@ -10,6 +10,7 @@ from partnerships.spreadsheet_views import (
     choose_view,
     confirm_view,
     export_view,
+    job_preview_view,
     spreadsheets_view,
     template_view,
 )
@@ -47,6 +48,11 @@ urlpatterns = [
         "admin/spreadsheets/kiezen/<int:run_id>/",
         staff(choose_view),
         name="spreadsheet_choose",
+    ),
+    path(
+        "admin/spreadsheets/taak/<int:job_id>/",
+        staff(job_preview_view),
+        name="spreadsheet_job_preview",
     ),
     path(
         "admin/spreadsheets/<str:kind>/sjabloon/",

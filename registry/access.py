@@ -488,6 +488,14 @@ def own_import_runs(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(user_id=user.pk) if g.has_any_role else queryset.none()
 
 
+def own_jobs(user, queryset: QuerySet) -> QuerySet:
+    """Background jobs (registry/jobs.py): only the user who started one sees it, its
+    progress, its result and its file; an administrator too sees only their own."""
+    if not user.is_authenticated or not grants(user).has_any_role:
+        return queryset.none()
+    return queryset.filter(user_id=user.pk)
+
+
 def writable_organisations(user, *kinds: str) -> QuerySet:
     """Organisations on whose behalf `user` may register records (griffie by default)."""
     g = grants(user)

@@ -5,6 +5,7 @@ from django.contrib import admin
 
 from registry import (
     admin_audit,  # noqa: F401 (registers the audit trail)
+    admin_jobs,  # noqa: F401 (registers the background jobs)
     admin_tokens,  # noqa: F401 (registers the API keys)
     admin_users,  # noqa: F401 (registers the user admin)
 )

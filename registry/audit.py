@@ -22,9 +22,10 @@ def client_address(request):
     return proxied_client_address(request) or None
 
 
-def record(*, action, request=None, user=None, username="", target="", detail=None):
+def record(*, action, request=None, user=None, username="", target="", detail=None, address=None):
     """Write one audit event. `user` defaults to the request's signed-in user; `username`
-    to that user's name (give it for a failed sign-in, where there is no user)."""
+    to that user's name (give it for a failed sign-in, where there is no user); `address`
+    to the request's (the worker gives the one of the request that started its job)."""
     if user is None and request is not None:
         candidate = getattr(request, "user", None)
         # a saved account only (an organisation's API token acts without one)
@@ -36,7 +37,7 @@ def record(*, action, request=None, user=None, username="", target="", detail=No
         action=AuditAction(action),
         user=user,
         username=username[:150],
-        address=client_address(request),
+        address=client_address(request) if request is not None else address,
         target=str(target)[:300],
         detail=detail or {},
     )

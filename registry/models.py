@@ -347,3 +347,52 @@ class APIToken(models.Model):
     def is_valid(self, now=None) -> bool:
         now = now or timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "wachtrij", _("in de wachtrij")
+    RUNNING = "bezig", _("bezig")
+    DONE = "klaar", _("klaar")
+    FAILED = "mislukt", _("mislukt")
+
+
+class BackgroundJob(models.Model):
+    """Long work a user started (an import of a large file, a national export), run by the
+    worker (`manage.py db_worker`, django-tasks) outside the request: registry/jobs.py. The
+    user follows it on its page; its progress while it runs is kept outside the database
+    (the worker's transaction would hide it), its outcome here."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gestart door"),
+        on_delete=models.CASCADE,
+        related_name="background_jobs",
+    )
+    kind = models.CharField(_("soort"), max_length=40)
+    title = models.CharField(_("taak"), max_length=200)
+    status = models.CharField(
+        _("stand"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+    arguments = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(_("gestart op"), default=timezone.now, editable=False)
+    started_at = models.DateTimeField(_("begonnen op"), null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True, editable=False)
+    message = models.TextField(_("uitkomst"), blank=True)
+    result = models.JSONField(default=dict, blank=True, editable=False)
+    result_url = models.CharField(max_length=300, blank=True, editable=False)
+    file_name = models.CharField(_("bestand"), max_length=255, blank=True)
+    file_content = models.BinaryField(editable=False, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("taak op de achtergrond")
+        verbose_name_plural = _("taken op de achtergrond")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="job_user_created")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

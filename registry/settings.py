@@ -31,6 +31,12 @@ REGISTRY_OPEN_DATA_PUBLISHER / REGISTRY_OPEN_DATA_LICENSE
 REGISTRY_OIDC_*        single sign-on with the organisation's identity provider (registry/sso/,
                        README "Single sign-on (OpenID Connect)"); off without REGISTRY_OIDC_ISSUER
 REGISTRY_REQUEST_MAX_BYTES  largest request body (an upload with its form); default 30 MB: 413
+REGISTRY_BACKGROUND_IMPORT_FROM_BYTES / REGISTRY_BACKGROUND_EXPORT_FROM_ROWS  an import of a
+                       file from that size (200 kB) and an export from that many rows (5,000)
+                       run in the background (registry/jobs.py); smaller ones in the request
+REGISTRY_PROGRESS_DIR  where running jobs write their progress; default var/progress (shared by
+                       the web server and the worker of a host)
+REGISTRY_JOB_RETENTION_DAYS  days a finished background job and its file are kept (prune_jobs; 7)
 REGISTRY_AUDIT_RETENTION_DAYS  days an audit event is kept (prune_audit_events); default 365
 EMAIL_HOST and friends  EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                        DEFAULT_FROM_EMAIL; without EMAIL_HOST mail is printed to the console
@@ -88,6 +94,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "partnerships",
     "partnerships.cycle",
     "evaluations",
@@ -199,6 +207,10 @@ DATABASES = {
         conn_max_age=int(env_str("DJANGO_CONN_MAX_AGE", default="60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # `make run`: the worker and the web server share the file; a write waits for the other's
+    # transaction (an import's commit) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 60
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Signing in (registry/signin/, README "Two factors, lockout, sessions and passwords").
@@ -344,6 +356,27 @@ IMPORT_MAX_RATIO = int(env_str("REGISTRY_IMPORT_MAX_RATIO", default="100"))
 IMPORT_MAX_COLUMNS = int(env_str("REGISTRY_IMPORT_MAX_COLUMNS", default="1000"))
 IMPORT_MAX_CELLS = int(env_str("REGISTRY_IMPORT_MAX_CELLS", default="2000000"))
 # A committed import keeps its file this long (python manage.py prune_import_files).
+# Long work in the background (registry/jobs.py, README "Work in the background"): Django's
+# task framework (the django-tasks backport) with its database backend; the worker is
+# `manage.py db_worker` (make run starts one; production runs it as its own service).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A job's progress while it runs: outside the database, because the worker's transaction
+# (all or nothing) would hide it. A directory all web and worker processes of a host share.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("REGISTRY_PROGRESS_DIR", default=str(BASE_DIR / "var" / "progress")),
+    },
+}
+# Where the background starts: an import of a larger file (its preview and its commit), an
+# export of more rows. Smaller ones run in the request, as before (a second or two at most).
+BACKGROUND_IMPORT_FROM_BYTES = int(
+    env_str("REGISTRY_BACKGROUND_IMPORT_FROM_BYTES", default=str(200 * 1024))
+)
+BACKGROUND_EXPORT_FROM_ROWS = int(env_str("REGISTRY_BACKGROUND_EXPORT_FROM_ROWS", default="5000"))
+# A finished job's file (an export) and record are kept this many days (prune_jobs).
+JOB_RETENTION_DAYS = int(env_str("REGISTRY_JOB_RETENTION_DAYS", default="7"))
 IMPORT_FILE_RETENTION_DAYS = int(env_str("REGISTRY_IMPORT_FILE_RETENTION_DAYS", default="365"))
 
 # Security: strict by default, relaxed only in debug.

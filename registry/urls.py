@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from registry.admin_site import password_reset_urls
 from registry.downloads import protected_file_view
+from registry.job_views import job_file_view, job_state_view, job_view
 from registry.signin import views as signin_views
 
 urlpatterns = [
@@ -20,6 +21,9 @@ urlpatterns = [
         name="second_factor_setup",
     ),
     path("admin/tweede-stap/qr.svg", signin_views.second_factor_qr, name="second_factor_qr"),
+    path("admin/taken/<int:job_id>/", job_view, name="job"),
+    path("admin/taken/<int:job_id>/stand/", job_state_view, name="job_state"),
+    path("admin/taken/<int:job_id>/bestand/", job_file_view, name="job_file"),
     path("oidc/", include("registry.sso.urls")),  # single sign-on (registry/sso/)
     path(
         "bestanden/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",

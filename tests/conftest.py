@@ -29,6 +29,30 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _progress_in_memory(settings):
+    """The worker runs in the test's process (run_jobs), so its progress needs no directory."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "progress": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+
+
+@pytest.fixture
+def run_jobs():
+    """Run the worker (`manage.py db_worker --batch`) over every queued background job, in
+    the test's process and database; returns how many tasks it ran."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    def run() -> int:
+        queued = DBTaskResult.objects.ready().count()
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        return queued
+
+    return run
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """The API's throttle counts and the open-data files do not carry over between tests."""
     cache.clear()

@@ -67,12 +67,69 @@ def preview(user, kind_name: str, data: bytes, file_name: str) -> tuple[Plan, Im
     beside other errors, so the choice can be made while they are looked into) the
     ImportRun that keeps the file for choose() and confirm()."""
     plan = plan_file(user, kind_name, data)
-    choosing = bool(plan.unknown_parties) and not plan.file_problems
-    if not (plan.ok and plan.changes_anything) and not choosing:
+    if not _worth_keeping(plan):
         return plan, None
     ImportRun.objects.filter(user=user, status=ImportStatus.PREVIEW).delete()
     run = _run(user, kind_name, data, file_name, plan, ImportStatus.PREVIEW, ImportChannel.ADMIN)
     return plan, run
+
+
+def _worth_keeping(plan: Plan) -> bool:
+    choosing = bool(plan.unknown_parties) and not plan.file_problems
+    return (plan.ok and plan.changes_anything) or choosing
+
+
+def hold(user, kind_name: str, data: bytes, file_name: str) -> ImportRun:
+    """A file for a preview made in the background (partnerships/tasks.py): the ImportRun
+    keeps it, without a plan yet; confirm() refuses it until preview_held() has made one."""
+    check_may_import(user, KINDS[kind_name])
+    ImportRun.objects.filter(user=user, status=ImportStatus.PREVIEW).delete()
+    return ImportRun.objects.create(
+        kind=kind_name,
+        status=ImportStatus.PREVIEW,
+        channel=ImportChannel.ADMIN,
+        user=user,
+        file_name=file_name[:255],
+        file_size=len(data),
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        content=data,
+        plan_digest="",
+    )
+
+
+def preview_held(user, run: ImportRun, progress=None) -> tuple[Plan, ImportRun | None]:
+    """The plan of a held file (with the parties chosen so far), as preview() makes it in the
+    request: the run keeps its digest when it is worth confirming, else it is deleted."""
+    if run.status != ImportStatus.PREVIEW or run.user_id != user.pk:
+        raise ImportRefused(_("Deze voorvertoning is al doorgevoerd of niet van u."))
+    try:
+        plan = plan_file(user, run.kind, bytes(run.content), progress, run.party_choices)
+    except Exception:
+        run.delete()
+        raise
+    if not _worth_keeping(plan):
+        run.delete()
+        return plan, None
+    counts = plan.counts
+    run.plan_digest = plan.digest()
+    run.rows, run.new, run.changed, run.unchanged = (
+        len(plan.rows),
+        counts[NEW],
+        counts[CHANGED],
+        counts["unchanged"],
+    )
+    run.save(update_fields=["plan_digest", "rows", "new", "changed", "unchanged"])
+    return plan, run
+
+
+def choose_later(user, run: ImportRun, party_choices: dict[str, str]) -> None:
+    """The user's choices kept for a preview made again in the background: until it is
+    made, the run has no plan to confirm."""
+    if run.status != ImportStatus.PREVIEW or run.user_id != user.pk:
+        raise ImportRefused(_("Deze voorvertoning is al doorgevoerd of niet van u."))
+    run.party_choices = party_choices
+    run.plan_digest = ""
+    run.save(update_fields=["party_choices", "plan_digest"])
 
 
 def choose(user, run: ImportRun, party_choices: dict[str, str]) -> Plan:
@@ -87,10 +144,14 @@ def choose(user, run: ImportRun, party_choices: dict[str, str]) -> Plan:
     return plan
 
 
-def confirm(user, run: ImportRun) -> Plan:
+def confirm(user, run: ImportRun, progress=None, saving=None) -> Plan:
     """Commit the previewed file, if the plan is still what the user saw."""
     if run.status != ImportStatus.PREVIEW or run.user_id != user.pk:
         raise ImportRefused(_("Deze voorvertoning is al doorgevoerd of niet van u."))
+    if not run.plan_digest:
+        raise ImportRefused(
+            _("De voorvertoning van dit bestand is nog niet klaar; bekijk haar eerst.")
+        )
     return commit(
         user,
         run.kind,
@@ -99,6 +160,8 @@ def confirm(user, run: ImportRun) -> Plan:
         channel=ImportChannel.ADMIN,
         expected_digest=run.plan_digest,
         run=run,
+        progress=progress,
+        saving=saving,
         party_choices=run.party_choices,
     )
 
@@ -113,11 +176,13 @@ def commit(
     expected_digest: str | None = None,
     run: ImportRun | None = None,
     progress=None,
+    saving=None,
     party_choices: dict[str, str] | None = None,
 ) -> Plan:
     """Every row or none: returns the plan; plan.ok is False (and nothing written) when any
     row has an error or names a party the user has not chosen. `user` None is an
-    administrator on the server's command line."""
+    administrator on the server's command line. `progress(done, total)` follows the rows'
+    checking, `saving()` is called when the writing starts."""
     try:
         with transaction.atomic():
             plan = plan_file(user, kind_name, data, progress, party_choices)
@@ -139,6 +204,8 @@ def commit(
                 run.status = ImportStatus.COMMITTED
             run.committed_at = timezone.now()
             run.save()
+            if saving:
+                saving()
             _write(plan, run, user)
     except IntegrityError:
         raise ImportRefused(

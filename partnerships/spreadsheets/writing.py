@@ -28,6 +28,12 @@ DATE_FORMAT = "DD-MM-YYYY"
 CHUNK = 2000
 
 
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
 def iter_export_rows(kind: SheetKind, user) -> Iterator[list]:
     """The records `user` may read, one row each, in the kind's columns, read in batches
     (an export of the whole country never holds all its records at once)."""

@@ -260,10 +260,33 @@ def test_uploading_the_lying_workbook_shows_the_refusal_on_the_form(db):
     assert not ImportRun.objects.exists()
 
 
-def test_uploading_a_csv_of_20000_columns_shows_the_refusal_on_the_form(db):
+TOO_MANY_COLUMNS = "meer dan 1.000 kolommen (rij 1 heeft iets in kolom ACOF)"
+
+
+def test_uploading_a_csv_of_20000_columns_shows_the_refusal_on_the_form(db, settings):
+    settings.BACKGROUND_IMPORT_FROM_BYTES = 10**9  # read in the request
     response = upload(csv_with_columns(20_000), "deelnemingen.csv")
     assert response.status_code == 200
-    assert "meer dan 1.000 kolommen (rij 1 heeft iets in kolom ACOF)" in response.content.decode()
+    assert TOO_MANY_COLUMNS in response.content.decode()
+
+
+def test_a_csv_of_20000_columns_read_in_the_background_is_refused_on_its_page(db, run_jobs):
+    """A file over the background line (200 kB) is read by the worker: the same refusal,
+    on the job's page, and the file it held is not kept."""
+    admin = factories.admin_user()
+    client = client_for(admin)
+    response = client.post(
+        reverse("partnerships:spreadsheets"),
+        {
+            "kind": "participations",
+            "file": SimpleUploadedFile("deelnemingen.csv", csv_with_columns(20_000)),
+        },
+    )
+    assert response.status_code == 302 and response["Location"].startswith("/admin/taken/")
+    assert run_jobs() == 1
+    page = client.get(response["Location"]).content.decode()
+    assert "mislukt" in page and TOO_MANY_COLUMNS in page
+    assert not ImportRun.objects.exists()
 
 
 # Elements openpyxl builds one by one, whatever the sheet holds

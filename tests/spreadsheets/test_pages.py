@@ -100,7 +100,9 @@ def test_the_participations_export_has_a_fixed_number_of_queries(
         factories.ParticipationFactory(organisation=enschede)
     client = client_for(griffie)
     client.get(reverse("admin:index"))
-    with django_assert_num_queries(5):  # session, user, roles, the audit event, rows
+    # session, user, roles, the count (background or not: settings.BACKGROUND_EXPORT_FROM_ROWS),
+    # the audit event, rows
+    with django_assert_num_queries(6):
         response = client.get(
             reverse("partnerships:spreadsheet_export", args=["participations", "csv"])
         )
