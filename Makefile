@@ -38,7 +38,10 @@ run: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo_data --password "$(DEMO_PASSWORD)"
 	@echo "Het register draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl-C)."
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# the worker for long work (registry/jobs.py) beside the web server; Ctrl-C stops both
+	$(DEV_ENV) sh -c '$(PY) manage.py db_worker --no-reload & worker=$$!; \
+		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)'
 
 test: install
 	$(TEST_ENV) $(PY) -m pytest

@@ -86,10 +86,10 @@ def _in_background(file_size: int) -> bool:
     return file_size >= settings.BACKGROUND_IMPORT_FROM_BYTES
 
 
-def _start_job(request, task, kind: str, title: str, **arguments):
+def _start_job(request, task, job_kind: str, title: str, **arguments):
     job = jobs.start(
         user=request.user,
-        kind=kind,
+        kind=job_kind,
         title=title,
         task=task,
         arguments={"address": audit.client_address(request), **arguments},
@@ -183,7 +183,7 @@ def choose_view(request, run_id: int):
         plan = service.choose(request.user, run, choices)
     except (FileRefused, service.ImportRefused) as refused:
         messages.error(request, refused.message)
-        return redirect("spreadsheets")
+        return redirect("partnerships:spreadsheets")
     return _preview_page(request, snapshot(plan), run, run.file_name)
 
 
@@ -202,7 +202,7 @@ def confirm_view(request, run_id: int):
     except (FileRefused, service.ImportRefused) as refused:
         _audit_import(request, run.file_name, run.kind, "geweigerd", reden=str(refused.message))
         messages.error(request, refused.message)
-        return redirect("spreadsheets")
+        return redirect("partnerships:spreadsheets")
     if not plan.ok:
         _audit_import(
             request,
