@@ -91,8 +91,8 @@ class ExitWhatIfSerializer(serializers.Serializer):
 
 class ExitWhatIfView(APIView):
     """Wat als deze organisatie uit het samenwerkingsverband treedt: de bijdragen van de
-    anderen voor en na, en de uittreedsom volgens de regeling (art. 1 lid 1 onder c en
-    art. 9 Wgr: de regeling regelt de uittreding). Alleen voor wie de deelneming mag lezen."""
+    anderen voor en na, en de uittreedsom volgens de uittredingsbepaling van de regeling.
+    Alleen voor wie de deelneming mag lezen."""
 
     @extend_schema(
         operation_id="samenwerkingsverbanden_uittreden_retrieve",
@@ -218,8 +218,8 @@ class OverviewMapSerializer(serializers.Serializer):
 
 class OverviewMapView(APIView):
     """De overzichtskaart verbonden partijen van een provincie op een peildatum (standaard
-    vandaag), desgewenst tegen een eerdere datum; voor de toezichthouders van de provincie
-    (art. 114 Gemeentewet, financieel toezicht) en beheerders."""
+    vandaag), desgewenst tegen een eerdere datum; voor de toezichthouders van de provincie en
+    beheerders."""
 
     @extend_schema(
         operation_id="provincies_overzichtskaart_retrieve",
