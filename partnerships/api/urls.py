@@ -11,6 +11,7 @@ from rest_framework.routers import DefaultRouter
 from partnerships.api import open_data
 from partnerships.api.finance import ContributionViewSet, CostKeyViewSet, FiguresViewSet
 from partnerships.api.governance import BodyViewSet
+from partnerships.api.overview import ComparisonView, ExitWhatIfView, OverviewMapView
 from partnerships.api.paragraph import ParagraphView
 from partnerships.api.participations import ParticipationViewSet
 from partnerships.api.parties import PartyViewSet
@@ -47,6 +48,21 @@ urlpatterns = [
         "organisaties/<str:cbs_code>/paragraaf/<int:jaar>/",
         ParagraphView.as_view(),
         name="paragraaf",
+    ),
+    path(
+        "samenwerkingsverbanden/<str:code>/uittreden/<str:cbs_code>/<int:jaar>/",
+        ExitWhatIfView.as_view(),
+        name="uittreden",
+    ),
+    path(
+        "provincies/<str:cbs_code>/overzichtskaart/",
+        OverviewMapView.as_view(),
+        name="overzichtskaart",
+    ),
+    path(
+        "provincies/<str:cbs_code>/vergelijking/<int:jaar>/",
+        ComparisonView.as_view(),
+        name="vergelijking",
     ),
     path("opendata/catalogus.jsonld", open_data.catalogue_view, name="opendata"),
     re_path(

@@ -20,6 +20,7 @@ TITLES = {
     405: "Methode niet toegestaan",
     406: "Niet leverbaar in dit formaat",
     415: "Formaat niet ondersteund",
+    422: "Niet te verwerken",
     429: "Te veel verzoeken",
     500: "Interne fout",
 }
