@@ -124,3 +124,11 @@ def test_the_page_takes_the_same_queries_at_two_sizes(patchwork, overijssel):
     small = count_queries(client, url)
     add_municipalities(overijssel, 8)
     assert count_queries(client, url) == small
+
+
+def test_the_admin_index_links_the_network_for_a_supervisor_only(patchwork, overijssel, enschede):
+    url = reverse("partnerships:overview_network")
+    index = reverse("admin:index")
+    assert url in client_for(supervisor(overijssel)).get(index).content.decode()
+    council = factories.user_with_role(RoleKind.COUNCIL, enschede)
+    assert url not in client_for(council).get(index).content.decode()
