@@ -184,6 +184,7 @@ def custom_pages() -> list[str]:
         reverse("partnerships:paragraph"),
         reverse("partnerships:confirmations"),
         reverse("partnerships:spreadsheets"),
+        reverse("partnerships:overview_network") + "?minimum=1",
         reverse("partnerships:exit_what_if", args=[enschede_gbt.pk]),
         reverse("partnerships:exit_what_if", args=[vrt.participations.first().pk]),
         reverse("evaluations:comparison", args=[gbt.pk]),
