@@ -46,6 +46,7 @@ class Comparison:
     lines: list[MunicipalityLine]
     themes: list[str]
     codes: list[str]
+    region: object = None
 
     def matrix(self, attribute: str, keys: list[str]) -> list[tuple[MunicipalityLine, list[int]]]:
         return [(line, [getattr(line, attribute)[key] for key in keys]) for line in self.lines]
@@ -57,10 +58,14 @@ class Comparison:
         return self.matrix("by_code", self.codes)
 
 
-def build_comparison(user, province, year: int) -> Comparison:
-    municipalities = list(
-        Organisation.objects.municipalities().filter(province=province).order_by("name")
-    )
+def build_comparison(user, province, year: int, *, region=None) -> Comparison:
+    """`region` (of `province`): its municipalities only."""
+    if region is not None:
+        municipalities = list(region.municipalities.order_by("name"))
+    else:
+        municipalities = list(
+            Organisation.objects.municipalities().filter(province=province).order_by("name")
+        )
     lines = {m.pk: MunicipalityLine(municipality=m) for m in municipalities}
     first, last = year_span(year)
     participations = (
@@ -99,4 +104,5 @@ def build_comparison(user, province, year: int) -> Comparison:
         lines=ordered,
         themes=sorted({t for line in ordered for t in line.by_theme}),
         codes=sorted({c for line in ordered for c in line.by_code}),
+        region=region,
     )

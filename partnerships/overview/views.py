@@ -5,8 +5,10 @@ from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.models import Region
 from partnerships.overview import xlsx
 from partnerships.overview.comparison import build_comparison
 from partnerships.overview.queries import build_map
@@ -15,8 +17,26 @@ from registry import access
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def regions_of(request, province):
+    """The regions of `province` the user keeps (a supervisor of the province, an
+    administrator): partnerships.policies.RegionPolicy through access.scope."""
+    return access.scope(request.user, Region.objects.filter(province=province)).order_by("name")
+
+
 class MapForm(forms.Form):
+    region = forms.ModelChoiceField(
+        label=_("Regio"),
+        queryset=Region.objects.none(),
+        required=False,
+        empty_label=_("De hele provincie"),
+        help_text=_("Leeg: alle gemeenten van de provincie als kolom."),
+    )
     date = forms.DateField(label=_("Peildatum"))
+
+    def __init__(self, *args, regions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if regions is not None:
+            self.fields["region"].queryset = regions
     previous = forms.DateField(
         label=_("Vergelijken met de kaart van"),
         required=False,
@@ -30,20 +50,22 @@ def overview_map_view(request, province_id: int):
     """A province the user does not supervise is "not found", as one that does not exist."""
     province = _province_or_404(request, province_id)
     today = timezone.localdate()
-    form = MapForm(request.GET or None, initial={"date": today})
-    date, previous = today, None
+    form = MapForm(request.GET or None, initial={"date": today}, regions=regions_of(request, province))
+    date, previous, region = today, None, None
     if request.GET and form.is_valid():
         date = form.cleaned_data["date"]
         previous = form.cleaned_data["previous"]
-    overview = build_map(request.user, province, date, previous)
+        region = form.cleaned_data["region"]
+    overview = build_map(request.user, province, date, previous, region=region)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(xlsx.render(overview), content_type=XLSX)
-        name = f"overzichtskaart-{province.cbs_code or province.pk}-{date.isoformat()}.xlsx"
+        place = slugify(region.name) if region else (province.cbs_code or province.pk)
+        name = f"overzichtskaart-{place}-{date.isoformat()}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     context = {
         **admin.site.each_context(request),
-        "title": _("Overzichtskaart verbonden partijen %(province)s") % {"province": province.name},
+        "title": _("Overzichtskaart verbonden partijen %(province)s") % {"province": overview.place},
         "form": form,
         "map": overview,
     }
@@ -65,10 +87,21 @@ def comparison_view(request, province_id: int):
     except ValueError:
         year = timezone.localdate().year
     year = min(max(year, 2000), 2100)
+    regions = regions_of(request, province)
+    region = None
+    if request.GET.get("regio", "").isdigit():
+        # a region of another province, or one the user may not see, is "not found"
+        region = regions.filter(pk=int(request.GET["regio"])).first()
+        if region is None:
+            raise Http404
+    place = f"{region.name} ({province.name})" if region else province.name
     context = {
         **admin.site.each_context(request),
         "title": _("Gemeenten vergeleken: %(province)s, %(year)s")
-        % {"province": province.name, "year": year},
-        "comparison": build_comparison(request.user, province, year),
+        % {"province": place, "year": year},
+        "comparison": build_comparison(request.user, province, year, region=region),
+        "regions": list(regions),
+        "region": region,
+        "year": year,
     }
     return render(request, "partnerships/overview_comparison.html", context)
