@@ -161,8 +161,11 @@ class RegionAdmin(RegisterAdmin):
     filter_horizontal = ("municipalities",)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("province").annotate(
-            n_municipalities=Count("municipalities")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("province")
+            .annotate(n_municipalities=Count("municipalities"))
         )
 
     @admin.display(description=_("gemeenten"), ordering="n_municipalities")

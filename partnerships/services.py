@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from partnerships.allocation import percentages_problem
 from partnerships.choices import Confirmation, ContributionBasis, KeyMethod
 from partnerships.contributions import budget_allocation, member_key, participations_in
-from partnerships.models.regions import Region, municipalities_outside
 from partnerships.models import (
     Contribution,
     CostKey,
@@ -33,6 +32,7 @@ from partnerships.models import (
     Participation,
     Party,
 )
+from partnerships.models.regions import Region, municipalities_outside
 from registry import access, writes
 from registry.models import RoleKind
 from registry.workflow import StepRefused

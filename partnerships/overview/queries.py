@@ -183,9 +183,7 @@ def _on(participation, day) -> bool:
     return (start is None or start <= day) and (end is None or end >= day)
 
 
-def _assemble(
-    province, date, previous, municipalities, participations, region=None
-) -> OverviewMap:
+def _assemble(province, date, previous, municipalities, participations, region=None) -> OverviewMap:
     compared = previous is not None
     members = None if region is None else {m.pk for m in municipalities}
     by_party: dict[int, dict[str, list[bool]]] = defaultdict(

@@ -1,5 +1,7 @@
 """The overview map's page (admin, for supervisors of the province and administrators)."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import admin
 from django.http import Http404, HttpResponse
@@ -10,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Region
 from partnerships.overview import xlsx
-from partnerships.overview.comparison import build_comparison
+from partnerships.overview.comparison import COLUMNS, SORT_KEYS, build_comparison
 from partnerships.overview.queries import build_map
 from registry import access
 
@@ -37,6 +39,7 @@ class MapForm(forms.Form):
         super().__init__(*args, **kwargs)
         if regions is not None:
             self.fields["region"].queryset = regions
+
     previous = forms.DateField(
         label=_("Vergelijken met de kaart van"),
         required=False,
@@ -50,7 +53,9 @@ def overview_map_view(request, province_id: int):
     """A province the user does not supervise is "not found", as one that does not exist."""
     province = _province_or_404(request, province_id)
     today = timezone.localdate()
-    form = MapForm(request.GET or None, initial={"date": today}, regions=regions_of(request, province))
+    form = MapForm(
+        request.GET or None, initial={"date": today}, regions=regions_of(request, province)
+    )
     date, previous, region = today, None, None
     if request.GET and form.is_valid():
         date = form.cleaned_data["date"]
@@ -65,7 +70,8 @@ def overview_map_view(request, province_id: int):
         return response
     context = {
         **admin.site.each_context(request),
-        "title": _("Overzichtskaart verbonden partijen %(province)s") % {"province": overview.place},
+        "title": _("Overzichtskaart verbonden partijen %(province)s")
+        % {"province": overview.place},
         "form": form,
         "map": overview,
     }
@@ -95,11 +101,31 @@ def comparison_view(request, province_id: int):
         if region is None:
             raise Http404
     place = f"{region.name} ({province.name})" if region else province.name
+    comparison = build_comparison(request.user, province, year, region=region)
+    sort = request.GET.get("sorteer", "naam")
+    if sort.lstrip("-") not in SORT_KEYS:
+        sort = "naam"
+    rows, medians = comparison.table(sort)
+    query = {"year": year, **({"regio": region.pk} if region else {})}
+    headings = [
+        (
+            heading,
+            "?" + urlencode({**query, "sorteer": f"-{key}" if sort == key else key}),
+            "oplopend" if sort == key else "aflopend" if sort == f"-{key}" else "",
+        )
+        for key, heading, _attribute, _money in COLUMNS
+    ]
+    name_link = "?" + urlencode({**query, "sorteer": "-naam" if sort == "naam" else "naam"})
     context = {
         **admin.site.each_context(request),
         "title": _("Gemeenten vergeleken: %(province)s, %(year)s")
         % {"province": place, "year": year},
-        "comparison": build_comparison(request.user, province, year, region=region),
+        "comparison": comparison,
+        "rows": rows,
+        "medians": medians,
+        "headings": headings,
+        "name_link": name_link,
+        "sort": sort,
         "regions": list(regions),
         "region": region,
         "year": year,

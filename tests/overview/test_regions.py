@@ -2,6 +2,7 @@
 supervisors through the write check, and the overview map and comparison built for one."""
 
 import datetime
+from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -59,7 +60,9 @@ def test_the_region_map_has_the_columns_of_the_real_maps(region, overijssel):
 
 
 def test_the_rest_of_the_province_has_its_own_column(region, overijssel, almelo):
-    overview = build_map(supervisor(overijssel), overijssel, datetime.date(2024, 6, 1), region=region)
+    overview = build_map(
+        supervisor(overijssel), overijssel, datetime.date(2024, 6, 1), region=region
+    )
     # on 1 June 2024 Almelo still took part: in "Andere gemeenten in Overijssel"
     assert _row(overview, "Veiligheidsregio Twente").cells == ["x", "", "x", "x", ""]
 
@@ -74,7 +77,6 @@ def test_the_page_and_the_xlsx_for_a_region(region, overijssel):
     assert "Twente-Zuid" in html
     response = client.get(url, {"date": "2026-01-01", "region": region.pk, "format": "xlsx"})
     assert "overzichtskaart-twente-zuid-2026-01-01.xlsx" in response["Content-Disposition"]
-    from io import BytesIO
 
     sheet = load_workbook(BytesIO(response.content)).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
@@ -144,12 +146,12 @@ def test_a_municipality_of_another_province_is_refused(overijssel, utrecht_city)
     assert not Region.objects.exists()
 
 
-def test_a_supervisor_of_overijssel_can_not_keep_gelderlands_regions(
-    overijssel, gelderland_region
-):
+def test_a_supervisor_of_overijssel_can_not_keep_gelderlands_regions(overijssel, gelderland_region):
     user = supervisor(overijssel)
     with pytest.raises(access.WriteRefused):
-        services.save_region(user=user, region=Region(name="X", province=gelderland_region.province))
+        services.save_region(
+            user=user, region=Region(name="X", province=gelderland_region.province)
+        )
     gelderland_region.name = "Overgenomen"
     with pytest.raises(access.WriteRefused):
         services.save_region(user=user, region=gelderland_region)
