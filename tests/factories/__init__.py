@@ -29,6 +29,7 @@ from tests.factories.partnerships import (
     ParagraphTextFactory,
     ParticipationFactory,
     PartyFactory,
+    RegionFactory,
     SeatFactory,
     ThemeFactory,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "RoleFactory",
     "RuleSetFactory",
     "SeatFactory",
+    "RegionFactory",
     "ThemeFactory",
     "UsageFigureFactory",
     "UserFactory",
