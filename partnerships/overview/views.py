@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Region
-from partnerships.overview import xlsx
+from partnerships.overview import comparison_xlsx, xlsx
 from partnerships.overview.comparison import COLUMNS, SORT_KEYS, build_comparison
 from partnerships.overview.queries import build_map
 from registry import access
@@ -116,10 +116,19 @@ def comparison_view(request, province_id: int):
         for key, heading, _attribute, _money in COLUMNS
     ]
     name_link = "?" + urlencode({**query, "sorteer": "-naam" if sort == "naam" else "naam"})
+    title = _("Gemeenten vergeleken: %(province)s, %(year)s") % {"province": place, "year": year}
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            comparison_xlsx.render(comparison, str(title), sort), content_type=XLSX
+        )
+        name = slugify(f"gemeenten-vergeleken-{place}-{year}")
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    xlsx_link = "?" + urlencode({**query, "sorteer": sort, "format": "xlsx"})
     context = {
         **admin.site.each_context(request),
-        "title": _("Gemeenten vergeleken: %(province)s, %(year)s")
-        % {"province": place, "year": year},
+        "title": title,
+        "xlsx_link": xlsx_link,
         "comparison": comparison,
         "rows": rows,
         "medians": medians,

@@ -2,13 +2,15 @@
 (Tukey's fences: beyond 1.5 × the interquartile range)."""
 
 from decimal import Decimal
+from io import BytesIO
 
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from partnerships.choices import LegalForm
 from partnerships.overview.comparison import HIGH, LOW, column_stats, sorted_lines
 from tests import factories
-from tests.conftest import client_for
+from tests.conftest import client_for, count_queries
 from tests.overview.conftest import supervisor
 
 
@@ -74,3 +76,31 @@ def test_unknown_values_sort_last(db):
         "C",
         "A",
     ]
+
+
+def test_the_xlsx_has_the_pages_order_outliers_and_medians(db):
+    province = _province_with_counts([2, 3, 2, 3, 12])
+    client = client_for(supervisor(province))
+    url = reverse("partnerships:overview_comparison", args=[province.pk])
+    response = client.get(url, {"sorteer": "-deelnemingen", "format": "xlsx"})
+    assert "gemeenten-vergeleken-drenthe-" in response["Content-Disposition"]
+    workbook = load_workbook(BytesIO(response.content))
+    rows = list(workbook["Vergelijking"].iter_rows(values_only=True))
+    header = rows[1]
+    assert header[0] == "Gemeente" and header[2] == "Deelnemingen" and header[-1] == "Uitschieters"
+    body = rows[2:7]
+    assert [r[0] for r in body] == [f"Gemeente {c}" for c in "EBDAC"]
+    assert body[0][2] == 12 and body[0][-1] == "Deelnemingen: hoog"
+    assert rows[7][0] == "Mediaan van de provincie" and rows[7][2] == 3
+    assert workbook.sheetnames == ["Vergelijking", "Per thema", "Per grondslag"]
+
+
+def test_the_xlsx_takes_the_same_queries_at_two_sizes(db):
+    province = _province_with_counts([1, 2])
+    client = client_for(supervisor(province))
+    url = reverse("partnerships:overview_comparison", args=[province.pk]) + "?format=xlsx"
+    small = count_queries(client, url)
+    for _ in range(4):
+        municipality = factories.MunicipalityFactory(province=province)
+        factories.ParticipationFactory(organisation=municipality)
+    assert count_queries(client, url) == small
