@@ -251,6 +251,8 @@ def csrf(browsing, page: str) -> str:
 def heavy_import(browsing, sheet: bytes) -> tuple[float, bool]:
     started = time.perf_counter()
     form = browsing.get(f"{BASE}/admin/spreadsheets/", timeout=60).text
+    for cookie in browsing.cookies:  # the csrftoken is Secure (production); loopback is http
+        cookie.secure = False
     headers = {"Referer": f"{BASE}/admin/spreadsheets/"}
     response = browsing.post(
         f"{BASE}/admin/spreadsheets/",
@@ -300,6 +302,7 @@ def serve(code: Path, database_url: str):
         **os.environ,
         **ENV,
         "DATABASE_URL": database_url,
+        "PYTHONPATH": str(code),  # its own packages, not this checkout's editable install
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "GUNICORN_CMD_ARGS": "--access-logfile /dev/null --log-level warning",
         "REGISTRY_PROGRESS_DIR": str(code / "var" / "progress"),
@@ -316,13 +319,22 @@ def serve(code: Path, database_url: str):
             cwd=code,
             env=env,
         )
-    for _ in range(150):
+    for _ in range(300):
         try:
-            requests.get(f"{BASE}/toegankelijkheid/", timeout=1)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    return server, worker
+            if requests.get(f"{BASE}/toegankelijkheid/", timeout=5).status_code == 200:
+                return server, worker
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    stop(server, worker)
+    raise SystemExit("gunicorn kwam niet op")
+
+
+def stop(*processes) -> None:
+    for process in processes:
+        if process:
+            process.terminate()
+            process.wait()
 
 
 def run_on(label: str, code: Path, database_url: str, args, users, party, sheet) -> None:
@@ -364,10 +376,7 @@ def run_on(label: str, code: Path, database_url: str, args, users, party, sheet)
             + ", ".join(f"{v:.0f}" for v in after)
         )
     finally:
-        for process in (server, worker):
-            if process:
-                process.terminate()
-                process.wait()
+        stop(server, worker)
         Participation.objects.filter(pk__gt=last or 0).delete()
         ImportRun.objects.all().delete()
 

@@ -1,6 +1,7 @@
 """Admin for griffie and finance staff: parties, legal basis, bodies, participations."""
 
 from django.contrib import admin
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from partnerships import (
     admin_finance,  # noqa: F401 (registers the money admins)
     admin_imports,  # noqa: F401 (registers the list of imports)
     queries,
+    services,
 )
 from partnerships.admin_filters import (
     BBVCategoryFilter,
@@ -25,6 +27,7 @@ from partnerships.models import (
     LegalBasis,
     Participation,
     Party,
+    Region,
     Seat,
     Theme,
 )
@@ -145,6 +148,57 @@ class SeatInline(OrganisationChoicesMixin, RegisterInline):
 class ThemeAdmin(ReferenceDataAdmin):
     search_fields = ("name",)
     list_display = ("name",)
+
+
+@admin.register(Region)
+class RegionAdmin(RegisterAdmin):
+    """Regions of a province, kept by its supervisors (partnerships.policies.RegionPolicy)."""
+
+    list_display = ("name", "province", "municipality_count")
+    list_filter = ("province",)
+    search_fields = ("name",)
+    fields = ("name", "province", "municipalities")
+    filter_horizontal = ("municipalities",)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("province")
+            .annotate(n_municipalities=Count("municipalities"))
+        )
+
+    @admin.display(description=_("gemeenten"), ordering="n_municipalities")
+    def municipality_count(self, region):
+        return region.n_municipalities
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "province":
+            kwargs["queryset"] = access.supervised_provinces(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "municipalities":
+            kwargs["queryset"] = (
+                Organisation.objects.municipalities()
+                .filter(province__in=access.supervised_provinces(request.user))
+                .order_by("name")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        services.save_region(
+            user=request.user,
+            region=obj,
+            changed=form.changed_data,
+            municipalities=list(form.cleaned_data.get("municipalities") or []),
+            validate=False,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        # the municipalities were set by services.save_region, after its check
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(Party)

@@ -9,7 +9,7 @@ users changed is left alone (registry.demo_data.upsert).
 """
 
 from partnerships.choices import BodyKind, Confirmation, LegalDocumentKind, SeatHolderRole
-from partnerships.models import Body, LegalBasis, Participation, Party, Seat, Theme
+from partnerships.models import Body, LegalBasis, Participation, Party, Region, Seat, Theme
 from partnerships.models.parties import party_code
 from registry.demo_data import DEMO_REASON, DemoReport, owned_by_demo, read_toml, upsert
 from registry.models import Organisation
@@ -129,4 +129,17 @@ def load_parties(organisations: dict[str, Organisation], report: DemoReport) -> 
             )
         _save_governance(party, {**row, "_groups": groups}, participations, report)
         parties.append(party)
+    load_regions(data, organisations, report)
     return parties
+
+
+def load_regions(data: dict, organisations: dict[str, Organisation], report: DemoReport) -> None:
+    """The regions of parties.toml (Twente's fourteen), their municipalities from a group."""
+    for row in data.get("regions", []):
+        province = organisations.get(row["province"])
+        if province is None:
+            continue
+        region = upsert(Region, {"province": province, "name": row["name"]}, {}, report=report)
+        if region is not None:
+            members = [organisations[c] for c in data["groups"][row["group"]] if c in organisations]
+            region.municipalities.set(members)

@@ -20,6 +20,7 @@ from partnerships.models import (
     ParagraphText,
     Participation,
     Party,
+    Region,
     Risk,
     Seat,
     Theme,
@@ -134,6 +135,26 @@ class ParticipationPolicy(Policy):
         }
 
 
+class RegionPolicy(Policy):
+    """A region is kept, and seen, by the supervisors of its province (and administrators):
+    a supervisor of Overijssel neither sees nor edits Gelderland's regions."""
+
+    created_by = RoleKind.SUPERVISOR
+    locked = ("province",)
+
+    def rows(self, g, action):
+        return Q(province_id__in=g.orgs(RoleKind.SUPERVISOR))
+
+    def allows(self, g, record, action):
+        return record.province_id in g.orgs(RoleKind.SUPERVISOR)
+
+    def choices(self, g, name):
+        return g.orgs(RoleKind.SUPERVISOR) if name == "province" else None
+
+    def refusal(self, g, record):
+        return _("U mag alleen regio's van de provincie waarvan u toezichthouder bent bijhouden.")
+
+
 def register() -> None:
     access.register_party_rights(current=current_parties, all_within=parties_all_within)
     griffie_shared = {model: SharedRecord("party") for model in (LegalBasis, Body)}
@@ -160,6 +181,7 @@ def register() -> None:
         **griffie_shared,
         **money,
         Theme: ReferenceData(),
+        Region: RegionPolicy(),
         ParagraphText: OwnRecord("organisation", (FINANCE, GRIFFIE), locked=("organisation",)),
         # the paragraph's house style: kept by finance, who make the paragraph
         ParagraphTemplate: OwnRecord("organisation", (FINANCE,), locked=("organisation",)),

@@ -32,6 +32,7 @@ from partnerships.models import (
     Participation,
     Party,
 )
+from partnerships.models.regions import Region, municipalities_outside
 from registry import access, writes
 from registry.models import RoleKind
 from registry.workflow import StepRefused
@@ -219,6 +220,27 @@ def save_paragraph_text(*, user, organisation, year: int, vision: str, intention
     text.vision, text.intentions = vision.strip(), intentions.strip()
     changed = {"vision", "intentions"} | ({"organisation", "year"} if text.pk is None else set())
     return writes.save(user=user, record=text, changed=changed)
+
+
+# Regions (issue 15): a supervisor's named set of municipalities of its province.
+
+
+@transaction.atomic
+def save_region(*, user, region: Region, changed=None, municipalities=None, validate=True):
+    """Save `region` through the write check; `municipalities` (when given) must all be
+    municipalities of the region's province."""
+    writes.save(user=user, record=region, changed=changed, validate=validate)
+    if municipalities is not None:
+        outside = municipalities_outside(region.province_id, municipalities)
+        if outside:
+            raise ValidationError(
+                {
+                    "municipalities": _("Niet van de provincie %(province)s: %(names)s.")
+                    % {"province": region.province.name, "names": ", ".join(outside)}
+                }
+            )
+        region.municipalities.set(municipalities)
+    return region
 
 
 def register() -> None:

@@ -136,6 +136,7 @@ NOT_PERSONAL = {
     "registry.Organisation.name": "de naam van een gemeente of provincie",
     "partnerships.Body.name": "de naam van een orgaan",
     "partnerships.Theme.name": "een thema",
+    "partnerships.Region.name": "de naam van een regio (een groep gemeenten)",
     "partnerships.Party.name": "de naam van een samenwerkingsverband",
     "partnerships.Party.short_name": "de korte naam van een samenwerkingsverband",
     "partnerships.ImportRun.file_name": "de naam van een bestand",

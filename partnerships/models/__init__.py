@@ -13,6 +13,7 @@ from partnerships.models.legal_basis import LegalBasis
 from partnerships.models.paragraph_texts import ParagraphText
 from partnerships.models.participations import Participation
 from partnerships.models.parties import Party, Theme
+from partnerships.models.regions import Region
 from partnerships.models.templates import ParagraphTemplate
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ParagraphText",
     "Participation",
     "Party",
+    "Region",
     "Risk",
     "Seat",
     "Theme",

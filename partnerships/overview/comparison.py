@@ -5,11 +5,13 @@ legal-basis code of the overview map, and the year's budgeted contributions in t
 inhabitant (PopulationFigure of the year). Read through access.site_scope, in a fixed number
 of queries whatever the province's size."""
 
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, Sum
+from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import VerbondenPartij
 from partnerships.models import Contribution, Participation, Theme
@@ -39,6 +41,64 @@ class MunicipalityLine:
         )
 
 
+# The sortable columns of the comparison: (the `?sorteer=` key, heading, attribute, and
+# "euro" / "cents" for an amount).
+COLUMNS = (
+    ("inwoners", _("Inwoners"), "inhabitants", False),
+    ("deelnemingen", _("Deelnemingen"), "participations", False),
+    ("verbonden", _("Verbonden partijen"), "verbonden_partijen", False),
+    ("bijdragen", _("Begrote bijdragen"), "contributions", "euro"),
+    ("per-inwoner", _("Per inwoner"), "per_inhabitant", "cents"),
+)
+SORT_KEYS = ("naam", *(key for key, *_rest in COLUMNS))
+HIGH, LOW = "hoog", "laag"
+
+
+@dataclass
+class ColumnStats:
+    """The median of a column and Tukey's fences: a value below Q1 − 1.5×IQR or above
+    Q3 + 1.5×IQR is an outlier (quartiles over the known values; at least four needed)."""
+
+    median: Decimal | float | None = None
+    low: float | None = None
+    high: float | None = None
+
+    def outlier(self, value) -> str | None:
+        if value is None or self.low is None:
+            return None
+        if value < self.low:
+            return LOW
+        if value > self.high:
+            return HIGH
+        return None
+
+
+def column_stats(values) -> ColumnStats:
+    known = [v for v in values if v is not None]
+    if not known:
+        return ColumnStats()
+    stats = ColumnStats(median=statistics.median(known))
+    if len(known) >= 4:
+        q1, _q2, q3 = statistics.quantiles([float(v) for v in known], n=4, method="inclusive")
+        spread = 1.5 * (q3 - q1)
+        stats.low, stats.high = Decimal(str(q1 - spread)), Decimal(str(q3 + spread))
+    return stats
+
+
+def sorted_lines(lines, key: str):
+    """`key` one of SORT_KEYS, "-" before it for descending; unknown values last."""
+    descending = key.startswith("-")
+    key = key.lstrip("-")
+    if key not in SORT_KEYS or key == "naam":
+        return sorted(lines, key=lambda line: line.municipality.name, reverse=descending)
+    attribute = next(a for k, _h, a, _m in COLUMNS if k == key)
+    known = [line for line in lines if getattr(line, attribute) is not None]
+    unknown = [line for line in lines if getattr(line, attribute) is None]
+    known.sort(key=lambda line: line.municipality.name)  # ties: by name, either way
+    known.sort(key=lambda line: getattr(line, attribute), reverse=descending)
+    return known + unknown
+
+
 @dataclass
 class Comparison:
     province: Organisation
@@ -46,6 +106,27 @@ class Comparison:
     lines: list[MunicipalityLine]
     themes: list[str]
     codes: list[str]
+    region: object = None
+
+    def stats(self) -> dict[str, ColumnStats]:
+        return {
+            attribute: column_stats(getattr(line, attribute) for line in self.lines)
+            for _k, _h, attribute, _m in COLUMNS
+        }
+
+    def table(self, sort: str = "naam"):
+        """The rows of the main table in the order asked: per municipality its cells
+        (value, money, outlier: "hoog" / "laag" / None), and the medians."""
+        stats = self.stats()
+        rows = []
+        for line in sorted_lines(self.lines, sort):
+            cells = []
+            for _k, _h, attribute, money in COLUMNS:
+                value = getattr(line, attribute)
+                cells.append((value, money, stats[attribute].outlier(value)))
+            rows.append((line, cells))
+        medians = [(stats[attribute].median, money) for _k, _h, attribute, money in COLUMNS]
+        return rows, medians
 
     def matrix(self, attribute: str, keys: list[str]) -> list[tuple[MunicipalityLine, list[int]]]:
         return [(line, [getattr(line, attribute)[key] for key in keys]) for line in self.lines]
@@ -57,10 +138,14 @@ class Comparison:
         return self.matrix("by_code", self.codes)
 
 
-def build_comparison(user, province, year: int) -> Comparison:
-    municipalities = list(
-        Organisation.objects.municipalities().filter(province=province).order_by("name")
-    )
+def build_comparison(user, province, year: int, *, region=None) -> Comparison:
+    """`region` (of `province`): its municipalities only."""
+    if region is not None:
+        municipalities = list(region.municipalities.order_by("name"))
+    else:
+        municipalities = list(
+            Organisation.objects.municipalities().filter(province=province).order_by("name")
+        )
     lines = {m.pk: MunicipalityLine(municipality=m) for m in municipalities}
     first, last = year_span(year)
     participations = (
@@ -99,4 +184,5 @@ def build_comparison(user, province, year: int) -> Comparison:
         lines=ordered,
         themes=sorted({t for line in ordered for t in line.by_theme}),
         codes=sorted({c for line in ordered for c in line.by_code}),
+        region=region,
     )

@@ -32,6 +32,7 @@ NO_THEME = "Overig"
 
 # The columns after the municipalities, in the map's order.
 PROVINCE_COLUMN = "Provincie"
+INSIDE_COLUMN = "Andere gemeenten in de provincie"  # a region's map: the rest of the province
 OUTSIDE_COLUMN = "Andere gemeenten buiten OV"
 PARTNERS_COLUMN = "Andere partners"
 
@@ -84,6 +85,14 @@ class OverviewMap:
     extra_columns: list[tuple[str, str]]  # (key, heading)
     groups: list[ThemeGroup]
     footers: dict[int, Footer]  # municipality id -> its counts
+    region: object = None  # partnerships.Region when the map is a region's
+
+    @property
+    def place(self) -> str:
+        """What the map covers: the region's name (with its province) or the province's."""
+        if self.region is None:
+            return self.province.name
+        return f"{self.region.name} ({self.province.name})"
 
     @property
     def columns(self) -> list[tuple[str, str]]:
@@ -109,13 +118,17 @@ class OverviewMap:
         ]
 
 
-def _column_of(organisation, province) -> str:
+def _column_of(organisation, province, members: set[int] | None = None) -> str:
+    """The column of `organisation`; `members`: a region's municipalities (None: the
+    province's map, every municipality of the province has its own column)."""
     if organisation.pk == province.pk:
         return PROVINCE_COLUMN
     if organisation.kind == OrganisationKind.MUNICIPALITY:
-        if organisation.province_id == province.pk:
+        if organisation.province_id != province.pk:
+            return OUTSIDE_COLUMN
+        if members is None or organisation.pk in members:
             return str(organisation.pk)
-        return OUTSIDE_COLUMN
+        return INSIDE_COLUMN
     return PARTNERS_COLUMN
 
 
@@ -129,18 +142,28 @@ def _mark(now: bool, before: bool, compared: bool) -> str | None:
     return None
 
 
-def build_map(user, province, date: datetime.date, previous: datetime.date | None = None):
-    """The overview map of `province` on `date` (against `previous` when given)."""
-    municipalities = list(
-        Organisation.objects.municipalities().filter(province=province).order_by("name")
-    )
+def build_map(
+    user, province, date: datetime.date, previous: datetime.date | None = None, *, region=None
+):
+    """The overview map of `province` on `date` (against `previous` when given). With a
+    `region` (of that province) its columns are the region's municipalities, then
+    "Provincie", "Andere gemeenten in <provincie>", "Andere gemeenten buiten <provincie>" and
+    "Andere partners", and its rows the parties in which a municipality of the region takes
+    part (on either date)."""
+    if region is not None:
+        municipalities = list(region.municipalities.order_by("name"))
+    else:
+        municipalities = list(
+            Organisation.objects.municipalities().filter(province=province).order_by("name")
+        )
     dates = [date] + ([previous] if previous else [])
     periods = Q()
     for day in dates:
         periods |= overlaps_q(day, day)
-    in_map = Q(party__participations__organisation__province=province) | Q(
-        party__participations__organisation=province
-    )
+    if region is not None:
+        in_map = Q(organisation__in=[m.pk for m in municipalities])
+    else:
+        in_map = Q(organisation__province=province) | Q(organisation=province)
     participations = (
         access.site_scope(user, Participation.objects.all())
         .filter(periods)
@@ -152,7 +175,7 @@ def build_map(user, province, date: datetime.date, previous: datetime.date | Non
         )
         .order_by("party__name", "organisation__name")
     )
-    return _assemble(province, date, previous, municipalities, list(participations))
+    return _assemble(province, date, previous, municipalities, list(participations), region)
 
 
 def _on(participation, day) -> bool:
@@ -160,8 +183,9 @@ def _on(participation, day) -> bool:
     return (start is None or start <= day) and (end is None or end >= day)
 
 
-def _assemble(province, date, previous, municipalities, participations) -> OverviewMap:
+def _assemble(province, date, previous, municipalities, participations, region=None) -> OverviewMap:
     compared = previous is not None
+    members = None if region is None else {m.pk for m in municipalities}
     by_party: dict[int, dict[str, list[bool]]] = defaultdict(
         lambda: defaultdict(lambda: [False, False])
     )
@@ -169,7 +193,7 @@ def _assemble(province, date, previous, municipalities, participations) -> Overv
     footers = {m.pk: Footer() for m in municipalities}
     for p in participations:
         parties[p.party_id] = p.party
-        column = _column_of(p.organisation, province)
+        column = _column_of(p.organisation, province, members)
         seen = by_party[p.party_id][column]
         now = _on(p, date)
         seen[0] = seen[0] or now
@@ -190,18 +214,22 @@ def _assemble(province, date, previous, municipalities, participations) -> Overv
         themes = getattr(party, "map_themes", [])
         theme = themes[0].name if themes else NO_THEME
         groups[theme].append(MapRow(party=party, code=map_code(party.legal_form), marks=marks))
-    keys = [str(m.pk) for m in municipalities] + [PROVINCE_COLUMN, OUTSIDE_COLUMN, PARTNERS_COLUMN]
+    extra = [(PROVINCE_COLUMN, _("Provincie"))]
+    if region is not None:
+        extra.append(
+            (INSIDE_COLUMN, _("Andere gemeenten in %(province)s") % {"province": province.name})
+        )
+    extra += [
+        (OUTSIDE_COLUMN, _("Andere gemeenten buiten %(province)s") % {"province": province.name}),
+        (PARTNERS_COLUMN, _("Andere partners")),
+    ]
+    keys = [str(m.pk) for m in municipalities] + [key for key, _heading in extra]
     for rows in groups.values():
         for row in rows:
             row.cells = [row.marks.get(key, "") for key in keys]
     ordered = [
         ThemeGroup(theme=theme, rows=sorted(rows, key=lambda r: r.party.name))
         for theme, rows in sorted(groups.items(), key=lambda item: (item[0] == NO_THEME, item[0]))
-    ]
-    extra = [
-        (PROVINCE_COLUMN, _("Provincie")),
-        (OUTSIDE_COLUMN, _("Andere gemeenten buiten %(province)s") % {"province": province.name}),
-        (PARTNERS_COLUMN, _("Andere partners")),
     ]
     return OverviewMap(
         province=province,
@@ -211,6 +239,7 @@ def _assemble(province, date, previous, municipalities, participations) -> Overv
         extra_columns=extra,
         groups=ordered,
         footers=footers,
+        region=region,
     )
 
 

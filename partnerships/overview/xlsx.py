@@ -22,7 +22,7 @@ HEADER_HEIGHT = 130  # points: an upright municipality name
 
 def map_title(overview) -> str:
     title = _("Verbonden partijen %(province)s, peildatum %(date)s") % {
-        "province": overview.province.name,
+        "province": overview.place,
         "date": overview.date.strftime("%d-%m-%Y"),
     }
     if overview.previous:

@@ -29,6 +29,7 @@ from tests.factories.partnerships import (
     ParagraphTextFactory,
     ParticipationFactory,
     PartyFactory,
+    RegionFactory,
     SeatFactory,
     ThemeFactory,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "PartyFactory",
     "PopulationFigureFactory",
     "ProvinceFactory",
+    "RegionFactory",
     "RespondentFactory",
     "RiskFactory",
     "RoleFactory",

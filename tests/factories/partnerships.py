@@ -10,10 +10,11 @@ from partnerships.models import (
     ParagraphText,
     Participation,
     Party,
+    Region,
     Seat,
     Theme,
 )
-from tests.factories.registry import MunicipalityFactory
+from tests.factories.registry import MunicipalityFactory, ProvinceFactory
 
 
 class PartyFactory(factory.django.DjangoModelFactory):
@@ -57,6 +58,14 @@ class SeatFactory(factory.django.DjangoModelFactory):
 
     body = factory.SubFactory(BodyFactory)
     holder_role = SeatHolderRole.ALDERMAN
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+
+    name = factory.Sequence(lambda n: f"Regio {n}")
+    province = factory.SubFactory(ProvinceFactory)
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
