@@ -71,7 +71,8 @@ def prepare(server: str, reuse: bool) -> str:
         with psycopg.connect(server + "/postgres", autocommit=True) as connection:
             connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
             connection.execute(f"CREATE DATABASE {DATABASE}")
-        manage(ROOT, url, "migrate", "--noinput")
+    manage(ROOT, url, "migrate", "--noinput")  # this checkout's tables (the older code's too)
+    if not reuse:
         print(manage(ROOT, url, "generate_synthetic", "--seed", "1").rstrip())
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute("ANALYZE")

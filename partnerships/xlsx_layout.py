@@ -56,9 +56,11 @@ def header_row(sheet, labels: Sequence[str]) -> int:
     return row
 
 
-def data_row(sheet, values: Sequence, *, bold: bool = False) -> None:
-    """One row: numbers get the euro format, texts wrap at the column's width."""
-    row = _next_row(sheet)
+def data_row(sheet, values: Sequence, *, bold: bool = False, row: int | None = None) -> int:
+    """One row (at `row`, else after the last): numbers get the euro format, texts wrap at
+    the column's width; returns its number. Give `row` when writing many rows: finding the
+    last row makes openpyxl look at every cell of the sheet."""
+    row = row or _next_row(sheet)
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column)
         put(cell, value)
@@ -69,6 +71,7 @@ def data_row(sheet, values: Sequence, *, bold: bool = False) -> None:
             cell.alignment = Alignment(vertical="top")
         if bold:
             cell.font = Font(bold=True)
+    return row
 
 
 def _text_width(text: str, *, header: bool) -> int:

@@ -75,5 +75,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema-json"), name="swagger"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema-json"), name="redoc"),
     *router.urls,
-    re_path(r"^(?s:.*)$", NotFoundView.as_view(), name="not-found"),
+    re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="not-found"),
 ]

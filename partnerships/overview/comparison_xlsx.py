@@ -72,8 +72,8 @@ def _matrix_sheet(workbook, name: str, keys, rows) -> None:
     layout.title_row(sheet, title)
     header = layout.header_row(sheet, [_("Gemeente"), *keys])
     for line, counts in rows:
-        layout.data_row(sheet, [line.municipality.name, *counts])
+        row = layout.data_row(sheet, [line.municipality.name, *counts])
         for column in range(2, len(keys) + 2):
-            sheet.cell(row=sheet.max_row, column=column).number_format = "0"
+            sheet.cell(row=row, column=column).number_format = "0"
     layout.fit_columns(sheet, header)
     layout.finish(sheet, header=header, title=title, frozen_columns=1)

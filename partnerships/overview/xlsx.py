@@ -57,19 +57,21 @@ def render(overview) -> bytes:
     headings = [_("Samenwerkingsverband"), _("Grondslag")] + [h for _k, h in overview.columns]
     width = len(headings)
     header = layout.header_row(sheet, headings)
+    row = header  # counted here: openpyxl's max_row looks at every cell of the sheet
     for group in overview.groups:
-        row = sheet.max_row + 1
+        row += 1
         layout.put(sheet.cell(row=row, column=1), group.theme)
         sheet.cell(row=row, column=1).font = Font(bold=True)
         sheet.cell(row=row, column=1).fill = layout.HEADER_FILL
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         for map_row in group.rows:
-            layout.data_row(sheet, [map_row.party.name, map_row.code, *map_row.cells])
+            row += 1
+            layout.data_row(sheet, [map_row.party.name, map_row.code, *map_row.cells], row=row)
             for column in range(3, width + 1):
-                sheet.cell(row=sheet.max_row, column=column).alignment = CENTRED
+                sheet.cell(row=row, column=column).alignment = CENTRED
     for label, counts in overview.footer_lines():
-        layout.data_row(sheet, [label, "", *counts], bold=True)
-        row = sheet.max_row
+        row += 1
+        layout.data_row(sheet, [label, "", *counts], bold=True, row=row)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         for column in range(3, 3 + len(counts)):
             sheet.cell(row=row, column=column).number_format = "0"
