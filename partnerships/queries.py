@@ -9,6 +9,16 @@ from django.db.models.functions import Coalesce
 from partnerships.choices import VerbondenPartij
 from partnerships.models import ParagraphTemplate, Participation, Party
 from registry import access
+from registry.models import Organisation, RoleKind
+
+
+def paragraph_organisations(user) -> QuerySet[Organisation]:
+    """Organisations whose paragraph `user` may export: finance staff of their own (the
+    page, the batch of many in the worker: partnerships/batch_tasks.py)."""
+    g = access.grants(user)
+    if g.is_admin:
+        return Organisation.objects.municipalities()
+    return Organisation.objects.filter(pk__in=g.orgs(RoleKind.FINANCE))
 
 
 def parties_for_list(queryset: QuerySet[Party], user) -> QuerySet[Party]:
