@@ -161,6 +161,7 @@ def main() -> None:
             columns[args.before] = run_on(export(args.before, Path(directory)), args.runs)
         columns["deze code"] = run_on(ROOT, args.runs)
     print(f"Wijzigformulieren als beheerder, mediaan van {args.runs} (ms), queries per verzoek")
+    print("(de machine wordt gedeeld: vergelijk de verhouding, niet de milliseconden)")
     for index, row in enumerate(next(iter(columns.values()))):
         print(f"\n{row['page']}")
         for label, results in columns.items():
@@ -169,6 +170,9 @@ def main() -> None:
                 f"  {label:<10} {result['queries']:>5} queries {result['median_ms']:>8.0f} ms"
                 f" (max {result['max_ms']:.0f}) {result['bytes'] / 1000:>8.0f} kB"
             )
+        if len(columns) == 2:
+            before, now = (results[index]["median_ms"] for results in columns.values())
+            print(f"  {'verhouding':<10} {before / now:>19.1f} × zo snel (zelfde run)")
 
 
 if __name__ == "__main__":
