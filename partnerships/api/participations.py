@@ -113,7 +113,7 @@ class ParticipationViewSet(ServiceWrites, SiteScopedViewSet):
     write_serializer_class = ParticipationWriteSerializer
     filterset_class = ParticipationFilter
 
-    def save_record(self, user, record, changed, reason):
+    def save_record(self, user, record, changed, reason, relations):
         services.save_participation(user=user, participation=record, changed=changed, reason=reason)
 
     def delete_record(self, user, record, reason):
