@@ -7,7 +7,7 @@ participant or of the dossierhouder, deleted when no other organisation takes pa
 from django.db.models import Prefetch
 from django.urls import reverse as url_path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
 from partnerships import services
@@ -21,6 +21,7 @@ from partnerships.choices import (
 from partnerships.filters import PartyFilter
 from partnerships.models import LegalBasis, Party, Theme
 from registry import writes
+from registry.api import sparse
 from registry.api.fields import OptionalURLField, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
@@ -126,6 +127,22 @@ class PartySerializer(serializers.HyperlinkedModelSerializer):
         ]
 
 
+PARTY_RELATED = ("centre_organisation", "maintainer")
+
+
+def party_prefetches(scope, path: str = "") -> list[Prefetch]:
+    """What PartySerializer reads besides the party's row, as the reader may see it
+    (`scope`), for parties at `path` ("party__" from participations)."""
+    bases = scope(LegalBasis.objects.order_by("in_force_from", "pk"))
+    return [
+        Prefetch(f"{path}themes", queryset=scope(Theme.objects.order_by("name"))),
+        Prefetch(f"{path}legal_bases", queryset=bases, to_attr="legal_bases_in_order"),
+    ]
+
+
+PARTY_FIELDS = sparse.parameters(PartySerializer)
+
+
 def _text(source: str, **kwargs) -> serializers.CharField:
     return serializers.CharField(source=source, allow_blank=True, required=False, **kwargs)
 
@@ -138,6 +155,9 @@ def _organisation(source: str) -> serializers.SlugRelatedField:
         allow_null=True,
         required=False,
     )
+
+
+PartySparseSerializer = sparse.sparse_schema(PartySerializer, "PartyFields")
 
 
 class PartyWriteSerializer(serializers.Serializer):
@@ -155,9 +175,7 @@ class PartyWriteSerializer(serializers.Serializer):
     vestigingsplaats = _text("seat", max_length=100)
     kvk_nummer = _text("kvk_number", max_length=8)
     openbaar_belang = _text("public_interest")
-    deelname_verplicht = serializers.BooleanField(
-        source="participation_mandatory", required=False
-    )
+    deelname_verplicht = serializers.BooleanField(source="participation_mandatory", required=False)
     centrumgemeente = _organisation("centre_organisation")
     dossierhouder = _organisation("maintainer")
     begindatum = serializers.DateField(source="start_date", allow_null=True, required=False)
@@ -173,8 +191,12 @@ class PartyWriteSerializer(serializers.Serializer):
     website = serializers.URLField(max_length=200, allow_blank=True, required=False)
 
 
-@extend_schema_view(**write_schema(PartySerializer, PartyWriteSerializer))
-class PartyViewSet(ServiceWrites, SiteScopedViewSet):
+@extend_schema_view(
+    list=extend_schema(parameters=PARTY_FIELDS, responses=PartySparseSerializer),
+    retrieve=extend_schema(parameters=PARTY_FIELDS, responses=PartySparseSerializer),
+    **write_schema(PartySerializer, PartyWriteSerializer),
+)
+class PartyViewSet(sparse.SparseFields, ServiceWrites, SiteScopedViewSet):
     serializer_class = PartySerializer
     write_serializer_class = PartyWriteSerializer
     filterset_class = PartyFilter
@@ -189,16 +211,12 @@ class PartyViewSet(ServiceWrites, SiteScopedViewSet):
         writes.delete(user=user, record=record, reason=reason)
 
     def base_queryset(self):
-        return Party.objects.select_related("centre_organisation", "maintainer")
+        return Party.objects.select_related(*PARTY_RELATED)
 
     def scoped(self, queryset):
-        bases = super().scoped(LegalBasis.objects.order_by("in_force_from", "pk"))
         return (
             super()
             .scoped(queryset)
-            .prefetch_related(
-                Prefetch("themes", queryset=super().scoped(Theme.objects.order_by("name"))),
-                Prefetch("legal_bases", queryset=bases, to_attr="legal_bases_in_order"),
-            )
+            .prefetch_related(*party_prefetches(self.scope))
             .order_by("name", "pk")
         )

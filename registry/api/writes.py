@@ -165,7 +165,8 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
         changed = {
             name
             for name, related in relations.items()
-            if {item.pk for item in related} != set(getattr(record, name).values_list("pk", flat=True))
+            if {item.pk for item in related}
+            != set(getattr(record, name).values_list("pk", flat=True))
         }
         for name, value in fields.items():
             attname = _model_field(record, name).attname

@@ -140,3 +140,11 @@ def test_an_organisations_write_key_keeps_the_parties_it_takes_part_in(
     party = Party.objects.get(code="vrt")
     assert party.seat == "Enschede"
     assert party.history.first().history_user is None  # no account: the reason names the key
+
+
+def test_a_derived_code_that_is_taken_is_400_naming_code(griffie_key):
+    _griffie, key = griffie_key
+    response = _post(key, naam="GBT", rechtsvorm="foundation")  # code "gbt" is taken
+    body = _problem(response, 400, ["code"])
+    assert "Registercode" in body["invalidParams"][0]["reason"]
+    assert Party.objects.filter(code="gbt").count() == 1
