@@ -54,8 +54,11 @@ def prepare_party(user, party: Party, changed) -> None:
             party.maintainer_id = next(iter(griffie))
 
 
-def save_party(*, user, party: Party, changed=None, themes=None, validate=True) -> Party:
-    writes.save(user=user, record=party, changed=changed, validate=validate)
+def save_party(
+    *, user, party: Party, changed=None, themes=None, validate=True, reason: str = ""
+) -> Party:
+    """Save the party through the write check; then its themes, when given."""
+    writes.save(user=user, record=party, changed=changed, validate=validate, reason=reason)
     if themes is not None:
         party.themes.set(themes)
     return party

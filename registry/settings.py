@@ -184,6 +184,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ZienswijzeStatusEnum": "partnerships.cycle.choices.ZienswijzeStatus",
         "CycleDocumentKindEnum": "partnerships.cycle.choices.DocumentKind",
+        "PartyStatusEnum": "partnerships.choices.PartyStatus",
     },
 }
 WSGI_APPLICATION = "registry.wsgi.application"
