@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Region
 from partnerships.overview import comparison_xlsx, xlsx
 from partnerships.overview.comparison import COLUMNS, SORT_KEYS, build_comparison
+from partnerships.overview.comparison_deadlines import evaluation_day
 from partnerships.overview.queries import build_map
 from registry import access
 
@@ -138,5 +139,6 @@ def comparison_view(request, province_id: int):
         "regions": list(regions),
         "region": region,
         "year": year,
+        "evaluation_day": evaluation_day(year, timezone.localdate()),
     }
     return render(request, "partnerships/overview_comparison.html", context)
