@@ -217,3 +217,21 @@ def test_the_comparison_takes_a_fixed_number_of_queries_at_two_sizes(
     assert len(large.lines) == 6 and len(small.lines) == 1
     assert all(line.late_documents == 1 and line.late_zienswijzen == 1 for line in large.lines)
     assert all(line.overdue_evaluations == 1 and line.guarantees == 5 for line in large.lines)
+
+
+def test_the_page_draws_the_contributions_per_inhabitant_with_the_median(
+    twente, overijssel, enschede, almelo
+):
+    for municipality, amount in ((enschede, 1_600_000), (almelo, 300_000)):
+        participation = Participation.objects.filter(organisation=municipality).first()
+        Contribution.objects.create(participation=participation, year=2026, budgeted=amount)
+        factories.PopulationFigureFactory(organisation=municipality, year=2026, inhabitants=100_000)
+    client = client_for(supervisor(overijssel))
+    url = reverse("partnerships:overview_comparison", args=[overijssel.pk])
+    html = client.get(url, {"year": 2026, "sorteer": "-per-inwoner"}).content.decode()
+    start = html.index('<svg class="site-chart" id="comparison-chart"')
+    chart = html[start : html.index("</svg>", start)]
+    assert 'aria-describedby="comparison-chart-desc comparison"' in chart
+    # in the table's order: Enschede € 16,00 before Almelo € 3,00; the median between
+    assert "Enschede: € 16,00; Almelo: € 3,00; Mediaan van de provincie: € 9,50" in chart
+    assert chart.count("<rect") == 2
