@@ -1,5 +1,7 @@
 """Speed of the spreadsheet import on the national synthetic data set, against
-django-import-export's plain row-by-row import of the same file in the same run.
+django-import-export on the same file in the same run, both row by row and in its bulk mode
+(`use_bulk=True`, `batch_size` 1000, `skip_diff`: what its documentation advises for large
+files).
 
     .venv/bin/python bench/spreadsheet_import.py [--rows 20000] [--baseline-rows N]
 
@@ -10,7 +12,8 @@ participation, topped up with new pairs of a municipality and a party of its pro
 it has --rows rows, written as XLSX by the export. Before each
 import the synthetic participations are removed, so every row is new (the heaviest case).
 Printed: rows per second for the preview (nothing written) and the commit, for this
-registry and for django-import-export (dry_run=True, then dry_run=False) on the same file;
+registry and for django-import-export (dry_run=True, then dry_run=False), row by row and in
+bulk, on the same file, with the registry's ratio to each;
 then the preview of the same file once committed (every row unchanged); and the peak
 Python memory (tracemalloc) of our preview and commit, measured in a separate pass so that
 tracing does not slow the timed runs.
@@ -83,6 +86,18 @@ class ParticipationResource(resources.ModelResource):
         clean_model_instances = True
 
 
+class BulkParticipationResource(ParticipationResource):
+    """The same resource in django-import-export's bulk mode: instances are collected and
+    written with bulk_create / bulk_update per batch instead of a save() per row (each row is
+    still looked up by its natural key and its foreign keys, and validated with full_clean)."""
+
+    class Meta(ParticipationResource.Meta):
+        use_bulk = True
+        batch_size = 1000
+        skip_diff = True  # no diff per row (the bulk mode's advice); needs skip_unchanged off
+        skip_unchanged = False
+
+
 def make_sheet(rows: int) -> bytes:
     administrator = ServerAdministrator()
     exported = [
@@ -146,11 +161,29 @@ def traced_peak(function) -> float:
     return peak / (1024 * 1024)
 
 
-def line(label: str, rows: int, seconds: float, baseline: float | None = None) -> str:
-    text = f"{label:<42} {rows:>7} rows {seconds:>8.1f} s {rows / seconds:>9.0f} rows/s"
-    if baseline:
-        text += f"   {baseline / seconds:>5.1f}× django-import-export"
+def line(label: str, rows: int, seconds: float, baselines: dict | None = None) -> str:
+    """A line of figures; `baselines`: name -> rows per second, each printed as a ratio."""
+    text = f"{label:<50} {rows:>7} rows {seconds:>8.1f} s {rows / seconds:>9.0f} rows/s"
+    for name, rate in (baselines or {}).items():
+        text += f"   {rows / seconds / rate:>5.1f}× {name}"
     return text
+
+
+def import_export_run(resource, data: bytes, rows: int) -> tuple[float, float]:
+    """Seconds of django-import-export's dry run and commit of the first `rows` of the file,
+    starting without the synthetic participations; removes them again afterwards."""
+    remove_participations()
+    dataset = tablib.Dataset().load(io.BytesIO(data), format="xlsx")
+    if rows < len(dataset):
+        dataset = dataset.subset(rows=range(rows))
+    result, preview_s = timed(lambda: resource.import_data(dataset, dry_run=True))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert not Participation.objects.filter(**SYNTHETIC).exists()
+    result, commit_s = timed(lambda: resource.import_data(dataset, dry_run=False))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Participation.objects.filter(**SYNTHETIC).count() == rows
+    remove_participations()
+    return preview_s, commit_s
 
 
 def main() -> None:
@@ -181,25 +214,21 @@ def main() -> None:
     again, again_s = timed(lambda: service.plan_file(administrator, "participations", data))
     assert again.counts["unchanged"] == args.rows, again.summary()
 
-    remove_participations()
     baseline_rows = args.baseline_rows or args.rows
-    dataset = tablib.Dataset().load(io.BytesIO(data), format="xlsx")
-    if baseline_rows < len(dataset):
-        dataset = dataset.subset(rows=range(baseline_rows))
-    resource = ParticipationResource()
-    result, ie_preview_s = timed(lambda: resource.import_data(dataset, dry_run=True))
-    assert not result.has_errors() and not result.has_validation_errors()
-    result, ie_commit_s = timed(lambda: resource.import_data(dataset, dry_run=False))
-    assert not result.has_errors() and not result.has_validation_errors()
-    assert Participation.objects.filter(**SYNTHETIC).count() == baseline_rows
-
-    ie_preview_rate = baseline_rows / ie_preview_s
-    ie_commit_rate = baseline_rows / ie_commit_s
+    plain = import_export_run(ParticipationResource(), data, baseline_rows)
+    bulk = import_export_run(BulkParticipationResource(), data, baseline_rows)
+    rates = {
+        "row by row": [baseline_rows / seconds for seconds in plain],
+        "bulk": [baseline_rows / seconds for seconds in bulk],
+    }
     print()
-    print(line("django-import-export preview (dry run)", baseline_rows, ie_preview_s))
-    print(line("django-import-export commit", baseline_rows, ie_commit_s))
-    print(line("registry preview (all new)", args.rows, preview_s, args.rows / ie_preview_rate))
-    print(line("registry commit (all new)", args.rows, commit_s, args.rows / ie_commit_rate))
+    for name, (preview_ie, commit_ie) in (("row by row", plain), ("bulk", bulk)):
+        print(line(f"django-import-export {name}, preview (dry run)", baseline_rows, preview_ie))
+        print(line(f"django-import-export {name}, commit", baseline_rows, commit_ie))
+    for step, (label, seconds) in enumerate(
+        (("registry preview (all new)", preview_s), ("registry commit (all new)", commit_s))
+    ):
+        print(line(label, args.rows, seconds, {n: r[step] for n, r in rates.items()}))
     print(line("registry preview of the same file again", args.rows, again_s))
 
     remove_participations()

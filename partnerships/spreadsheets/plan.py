@@ -273,7 +273,7 @@ def judge(kind: SheetKind, outcome: RowOutcome, context: Context, seen, letters,
     is_new = record.pk is None
     for name, value in values.items():
         model_field = record._meta.get_field(name)
-        if model_field.many_to_many:  # set after the record is saved (service._write)
+        if model_field.many_to_many:  # set after the record is saved (bulk_writes.write)
             old = [] if is_new else list(getattr(record, name).all())
         else:
             old = getattr(record, name)

@@ -15,9 +15,9 @@ import hashlib
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partnerships.models.imports import ImportChannel, ImportRun, ImportStatus
+from partnerships.spreadsheets import bulk_writes
 from partnerships.spreadsheets.catalogue import KINDS
 from partnerships.spreadsheets.files import read_table
 from partnerships.spreadsheets.kinds import OrganisationFinder, SheetKind
@@ -25,8 +25,6 @@ from partnerships.spreadsheets.map_plan import make_map_plan
 from partnerships.spreadsheets.overview_map import recognise
 from partnerships.spreadsheets.plan import CHANGED, NEW, Plan, make_plan
 from registry import access
-
-BATCH_SIZE = 1000
 
 
 class ImportRefused(Exception):
@@ -247,31 +245,16 @@ def _run(user, kind_name, data, file_name, plan: Plan, status, channel) -> Impor
 
 def _write(plan: Plan, run: ImportRun, user) -> None:
     model = plan.kind.model
-    reason = run.change_reason
-    history_user = run.user
     new = [row for row in plan.rows if row.status == NEW]
     changed = [row for row in plan.rows if row.status == CHANGED]
     many_to_many = {f.name for f in model._meta.many_to_many}
-    if new:
-        bulk_create_with_history(
-            [row.instance for row in new],
-            model,
-            batch_size=BATCH_SIZE,
-            default_user=history_user,
-            default_change_reason=reason,
-        )
     fields = sorted(set().union(*(row.changed_fields for row in changed)) - many_to_many)
-    if changed and fields:
-        bulk_update_with_history(
-            [row.instance for row in changed],
-            model,
-            fields,
-            batch_size=BATCH_SIZE,
-            default_user=history_user,
-            default_change_reason=reason,
-        )
-    for row in new + changed:
-        for name, value in row.many_to_many.items():
-            row.instance._history_user = history_user
-            row.instance._change_reason = reason
-            getattr(row.instance, name).set(value)
+    bulk_writes.write(
+        model,
+        [row.instance for row in new],
+        [row.instance for row in changed],
+        fields,
+        [(row.instance, row.many_to_many) for row in new + changed if row.many_to_many],
+        user=run.user,
+        reason=run.change_reason,
+    )

@@ -142,3 +142,10 @@ def test_read_only_rows_show_only_what_the_user_may_read_and_no_add_link(overijs
     assert change_url(elsewhere) not in page
     assert elsewhere.organisation.name not in page
     assert reverse("admin:partnerships_participation_add") not in page
+
+
+def test_the_add_link_opens_the_add_page_with_the_party_chosen(admin_client_verified, overijssel):
+    party = party_with(LIMIT + 1, overijssel)
+    add = reverse("admin:partnerships_participation_add")
+    page = admin_client_verified.get(f"{add}?party={party.pk}").content.decode()
+    assert f'<option value="{party.pk}" selected>{party.name}' in page
