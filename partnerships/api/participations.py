@@ -19,10 +19,9 @@ from partnerships.filters import ParticipationFilter
 from partnerships.models import Participation, Party
 from registry import writes
 from registry.api import sparse
-from registry.api.organisations import OrganisationRefSerializer
+from registry.api.organisations import OrganisationKeyField, OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 from registry.api.writes import ServiceWrites, write_schema
-from registry.models import Organisation
 
 
 class PartyRefSerializer(serializers.Serializer):
@@ -83,11 +82,7 @@ class ParticipationWriteSerializer(serializers.Serializer):
     samenwerkingsverband = serializers.SlugRelatedField(
         source="party", slug_field="code", queryset=Party.objects.all()
     )
-    organisatie = serializers.SlugRelatedField(
-        source="organisation",
-        slug_field="cbs_code",
-        queryset=Organisation.objects.filter(cbs_code__isnull=False),
-    )
+    organisatie = OrganisationKeyField(source="organisation")
     deelname_vanaf = serializers.DateField(source="start_date", allow_null=True, required=False)
     deelname_tot_en_met = serializers.DateField(source="end_date", allow_null=True, required=False)
     zetels = serializers.IntegerField(

@@ -23,10 +23,9 @@ from partnerships.models import LegalBasis, Party, Theme
 from registry import writes
 from registry.api import sparse
 from registry.api.fields import OptionalURLField, optional_link
-from registry.api.organisations import OrganisationRefSerializer
+from registry.api.organisations import OrganisationKeyField, OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 from registry.api.writes import ServiceWrites, write_schema
-from registry.models import Organisation
 
 
 class LegalBasisSerializer(serializers.ModelSerializer):
@@ -147,14 +146,8 @@ def _text(source: str, **kwargs) -> serializers.CharField:
     return serializers.CharField(source=source, allow_blank=True, required=False, **kwargs)
 
 
-def _organisation(source: str) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
-        source=source,
-        slug_field="cbs_code",
-        queryset=Organisation.objects.filter(cbs_code__isnull=False),
-        allow_null=True,
-        required=False,
-    )
+def _organisation(source: str) -> OrganisationKeyField:
+    return OrganisationKeyField(source=source, allow_null=True, required=False)
 
 
 PartySparseSerializer = sparse.sparse_schema(PartySerializer, "PartyFields")
