@@ -19,6 +19,7 @@ from partnerships.filters import ParticipationFilter
 from partnerships.models import Participation, Party
 from registry import writes
 from registry.api import sparse
+from registry.api.fields import DetailLink
 from registry.api.organisations import OrganisationKeyField, OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 from registry.api.writes import ServiceWrites, write_schema
@@ -27,9 +28,7 @@ from registry.api.writes import ServiceWrites, write_schema
 class PartyRefSerializer(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField(source="name")
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:samenwerkingsverband-detail", lookup_field="code"
-    )
+    url = DetailLink(view_name="api:samenwerkingsverband-detail", lookup_field="code")
 
 
 class VerbondenPartijSerializer(serializers.Serializer):
@@ -47,7 +46,7 @@ class VerbondenPartijSerializer(serializers.Serializer):
 
 
 class ParticipationSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:deelneming-detail")
+    url = DetailLink(view_name="api:deelneming-detail")
     samenwerkingsverband = PartyRefSerializer(source="party")
     organisatie = OrganisationRefSerializer(source="organisation")
     deelname_vanaf = serializers.DateField(source="start_date", allow_null=True)

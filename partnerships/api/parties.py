@@ -22,7 +22,7 @@ from partnerships.filters import PartyFilter
 from partnerships.models import LegalBasis, Party, Theme
 from registry import writes
 from registry.api import sparse
-from registry.api.fields import OptionalURLField, optional_link
+from registry.api.fields import DetailLink, OptionalURLField, optional_link
 from registry.api.organisations import OrganisationKeyField, OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 from registry.api.writes import ServiceWrites, write_schema
@@ -70,9 +70,7 @@ class LegalBasisSerializer(serializers.ModelSerializer):
 
 
 class PartySerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:samenwerkingsverband-detail", lookup_field="code"
-    )
+    url = DetailLink(view_name="api:samenwerkingsverband-detail", lookup_field="code")
     naam = serializers.CharField(source="name")
     korte_naam = serializers.CharField(source="short_name")
     rechtsvorm = serializers.ChoiceField(source="legal_form", choices=LegalForm.choices)

@@ -13,9 +13,9 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
 from registry import access
+from registry.api.fields import detail_url
 from registry.api.viewsets import SiteScopedViewSet
 from registry.filters import OrganisationFilter
 from registry.models import Organisation, PopulationFigure
@@ -63,11 +63,7 @@ class OrganisationRefSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, organisation) -> str:
-        return reverse(
-            "api:organisatie-detail",
-            args=[key_of(organisation)],
-            request=self.context.get("request"),
-        )
+        return detail_url(self.context, "api:organisatie-detail", key_of(organisation))
 
 
 @extend_schema_field(OpenApiTypes.STR)
