@@ -9,8 +9,9 @@ so a file never holds more than the pages show and has the API's field names.
 A file is built when asked for, with the other format of the same rows, and both are kept
 in the cache under the register's *version*: the newest change in the history of the
 records it is made from, with their counts (a record created without history, by a bulk
-load, still changes the count). A change makes a new version, so the next download rebuilds; the version is also the ETag and Last-Modified, and a
-conditional request answers 304 without building anything."""
+load, still changes the count). A change makes a new version, so the next download
+rebuilds; the version is also the ETag and Last-Modified, and a conditional request answers
+304 without building anything."""
 
 import csv
 import datetime
