@@ -11,7 +11,7 @@ from evaluations.filters import EvaluationFilter
 from evaluations.models import Answer, Evaluation, FollowUpAction, Respondent
 from evaluations.scorecard import summarise
 from partnerships.api.participations import PartyRefSerializer
-from registry.api.fields import code_and_label, optional_link
+from registry.api.fields import DetailLink, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
@@ -41,7 +41,7 @@ class ActionSerializer(serializers.ModelSerializer):
 
 
 class EvaluationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:evaluatie-detail")
+    url = DetailLink(view_name="api:evaluatie-detail")
     samenwerkingsverband = PartyRefSerializer(source="party")
     alleen_deelname_van = OrganisationRefSerializer(source="organisation", allow_null=True)
     titel = serializers.CharField(source="title")

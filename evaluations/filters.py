@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from evaluations.choices import EvaluationStatus
 from evaluations.models import Evaluation
 from partnerships.filters import OfParty
+from registry.filters import OrganisationKeyFilter
 
 
 class EvaluationFilter(OfParty):
-    organisatie = django_filters.CharFilter(
-        field_name="organisation__cbs_code",
-        lookup_expr="iexact",
-        label=_("CBS-code: alleen de evaluaties van de deelname van deze gemeente"),
+    organisatie = OrganisationKeyFilter(
+        field_name="organisation",
+        label=_("Sleutel (CBS-code of org-<nummer>): alleen de evaluaties van haar deelname"),
     )
     status = django_filters.ChoiceFilter(choices=EvaluationStatus.choices, label=_("Status"))
 

@@ -21,7 +21,8 @@ from partnerships.models import (
     Theme,
 )
 from registry import access
-from registry.filters import SortFilter, YearFilter
+from registry.filters import OrganisationKeyFilter, SortFilter, YearFilter
+from registry.organisation_keys import key_q
 from registry.periods import overlaps_q, year_span
 
 
@@ -63,7 +64,7 @@ class _Common(django_filters.FilterSet):
 
 class PartyFilter(_Common):
     organisatie = django_filters.CharFilter(
-        method="filter_organisatie", label=_("CBS-code van een deelnemer")
+        method="filter_organisatie", label=_("Sleutel van een deelnemer (CBS-code of org-<nummer>)")
     )
     provincie = django_filters.CharFilter(
         method="filter_provincie", label=_("CBS-code van de provincie van een deelnemer")
@@ -81,12 +82,13 @@ class PartyFilter(_Common):
         model = Party
         fields = []
 
-    def _with_participants(self, queryset, **lookup):
-        visible = access.site_scope(self.request.user, Participation.objects.filter(**lookup))
+    def _with_participants(self, queryset, *conditions, **lookup):
+        participants = Participation.objects.filter(*conditions, **lookup)
+        visible = access.site_scope(self.request.user, participants)
         return queryset.filter(pk__in=visible.values("party_id"))
 
     def filter_organisatie(self, queryset, name, value):
-        return self._with_participants(queryset, organisation__cbs_code__iexact=value)
+        return self._with_participants(queryset, key_q(value, "organisation__"))
 
     def filter_provincie(self, queryset, name, value):
         return self._with_participants(queryset, organisation__province__cbs_code__iexact=value)
@@ -107,10 +109,8 @@ class ParticipationFilter(_Common):
     samenwerkingsverband = django_filters.CharFilter(
         field_name="party__code", label=_("Registercode van het samenwerkingsverband")
     )
-    organisatie = django_filters.CharFilter(
-        field_name="organisation__cbs_code",
-        lookup_expr="iexact",
-        label=_("CBS-code van de deelnemer"),
+    organisatie = OrganisationKeyFilter(
+        field_name="organisation", label=_("Sleutel van de deelnemer (CBS-code of org-<nummer>)")
     )
     provincie = django_filters.CharFilter(
         field_name="organisation__province__cbs_code",
@@ -192,10 +192,9 @@ class FiguresFilter(OfParty):
 class ContributionFilter(OfParty):
     party_field = "participation__party"
 
-    organisatie = django_filters.CharFilter(
-        field_name="participation__organisation__cbs_code",
-        lookup_expr="iexact",
-        label=_("CBS-code van de deelnemer"),
+    organisatie = OrganisationKeyFilter(
+        field_name="participation__organisation",
+        label=_("Sleutel van de deelnemer (CBS-code of org-<nummer>)"),
     )
     provincie = django_filters.CharFilter(
         field_name="participation__organisation__province__cbs_code",

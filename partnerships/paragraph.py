@@ -20,13 +20,14 @@ gegevens", never 0; so is every participation whose status is unknown, with the 
 `paragraph_formats` renders that same data as DOCX, XLSX, CSV and HTML.
 """
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from partnerships.choices import BBVCategory, FiguresKind, VerbondenPartij
 from partnerships.legal_forms import Votes, profile
@@ -155,7 +156,7 @@ class Paragraph:
         }
 
     @property
-    def money_columns(self) -> list[tuple[str, str]]:
+    def money_columns(self) -> tuple[tuple[str, str], ...]:
         return money_columns(self.variant)
 
     @property
@@ -166,10 +167,16 @@ class Paragraph:
         return _total(self.entries, column)
 
 
-def money_columns(variant: str) -> list[tuple[str, str]]:
+def money_columns(variant: str) -> tuple[tuple[str, str], ...]:
     """(attribute, heading) of the amounts, in the words of the variant."""
+    return _money_columns(variant, get_language())
+
+
+@functools.cache
+def _money_columns(variant: str, language: str | None) -> tuple[tuple[str, str], ...]:
+    # once per variant and language: each entry asks for the headings (a gettext each)
     expected = variant == Variant.BUDGET
-    return [(name, str(e if expected else h)) for name, h, e in MONEY_COLUMNS]
+    return tuple((name, str(e if expected else h)) for name, h, e in MONEY_COLUMNS)
 
 
 def _total(entries: list[Entry], column: str) -> Total:

@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from registry.models import Organisation, OrganisationKind
+from registry.organisation_keys import key_q
 from registry.periods import overlaps_q
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -24,6 +25,16 @@ class YearFilter(django_filters.Filter):
         kwargs.setdefault("min_value", FIRST_YEAR)
         kwargs.setdefault("max_value", LAST_YEAR)
         super().__init__(*args, **kwargs)
+
+
+class OrganisationKeyFilter(django_filters.CharFilter):
+    """An organisation by its key (registry.organisation_keys: the CBS code, or `org-<id>`);
+    `field_name` is the path to the organisation."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(key_q(value, f"{self.field_name}__"))
 
 
 class SortFilter(django_filters.OrderingFilter):

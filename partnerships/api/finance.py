@@ -16,7 +16,7 @@ from partnerships.choices import (
 )
 from partnerships.filters import ContributionFilter, CostKeyFilter, FiguresFilter
 from partnerships.models import AnnualFigures, Contribution, CostKey, CostKeyPercentage, Risk
-from registry.api.fields import amount, code_and_label, optional_link
+from registry.api.fields import DetailLink, amount, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
@@ -32,7 +32,7 @@ class RiskSerializer(serializers.ModelSerializer):
 
 
 class FiguresSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:jaarcijfers-detail")
+    url = DetailLink(view_name="api:jaarcijfers-detail")
     samenwerkingsverband = PartyRefSerializer(source="party")
     jaar = serializers.IntegerField(source="year")
     soort, soort_omschrijving = code_and_label("kind", FiguresKind)
@@ -92,7 +92,7 @@ class FiguresViewSet(SiteScopedViewSet):
 
 
 class ContributionSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:bijdrage-detail")
+    url = DetailLink(view_name="api:bijdrage-detail")
     deelneming = serializers.HyperlinkedRelatedField(
         source="participation", view_name="api:deelneming-detail", read_only=True
     )
@@ -141,7 +141,7 @@ class PercentageSerializer(serializers.ModelSerializer):
 
 
 class CostKeySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:verdeelsleutel-detail")
+    url = DetailLink(view_name="api:verdeelsleutel-detail")
     samenwerkingsverband = PartyRefSerializer(source="party")
     vanaf_jaar = serializers.IntegerField(source="valid_from_year")
     tot_en_met_jaar = serializers.IntegerField(source="valid_until_year", allow_null=True)

@@ -9,7 +9,7 @@ from partnerships.api.participations import PartyRefSerializer
 from partnerships.choices import BodyKind, SeatFunction, SeatHolderRole
 from partnerships.filters import BodyFilter
 from partnerships.models import Body, Seat
-from registry.api.fields import code_and_label
+from registry.api.fields import DetailLink, code_and_label
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
@@ -37,7 +37,7 @@ class SeatSerializer(serializers.ModelSerializer):
 
 
 class BodySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:orgaan-detail")
+    url = DetailLink(view_name="api:orgaan-detail")
     samenwerkingsverband = PartyRefSerializer(source="party")
     soort, soort_omschrijving = code_and_label("kind", BodyKind)
     naam = serializers.CharField(source="name")

@@ -6,11 +6,12 @@ modification date.
 the API's own viewsets and serializers for an anonymous request (registry.access.site_scope),
 so a file never holds more than the pages show and has the API's field names.
 
-A file is built when asked for and kept in the cache under the register's *version*: the
-newest change in the history of the records it is made from, with their counts (a record
-created without history, by a bulk load, still changes the count). A change makes a new
-version, so the next download rebuilds; the version is also the ETag and Last-Modified, and a
-conditional request answers 304 without building anything."""
+A file is built when asked for, with the other format of the same rows, and both are kept
+in the cache under the register's *version*: the newest change in the history of the
+records it is made from, with their counts (a record created without history, by a bulk
+load, still changes the count). A change makes a new version, so the next download
+rebuilds; the version is also the ETag and Last-Modified, and a conditional request answers
+304 without building anything."""
 
 import csv
 import datetime
@@ -205,9 +206,14 @@ def _file_url(resource: str, fmt: str) -> str:
     return reverse("api:opendata-file", args=[resource, fmt])
 
 
+def _cache_key(request, etag: str, name: str) -> str:
+    return f"opendata:{etag}:{request.get_host()}:{request.scheme}:{name}"
+
+
 def _serve(request, name: str, content_type: str, build, *, attachment: str = ""):
     """A file of the current version: 304 when the client has it, from the cache when built
-    before, else built now and kept."""
+    before, else built now and kept. `build(modified)` gives {file name: body}, so the files
+    made from the same rows are built together."""
     modified, etag = version()
     quoted = f'"{etag}"'
     unchanged = get_conditional_response(
@@ -216,11 +222,14 @@ def _serve(request, name: str, content_type: str, build, *, attachment: str = ""
         last_modified=int(modified.timestamp()) if modified else None,
     )
     if unchanged is None:
-        key = f"opendata:{etag}:{request.get_host()}:{request.scheme}:{name}"
-        body = cache.get(key)
+        body = cache.get(_cache_key(request, etag, name))
         if body is None:
-            body = build(modified)
-            cache.set(key, body, CACHE_SECONDS)
+            built = build(modified)  # {name: body}: this file, and any made from the same rows
+            cache.set_many(
+                {_cache_key(request, etag, other): made for other, made in built.items()},
+                CACHE_SECONDS,
+            )
+            body = built[name]
         response = HttpResponse(body, content_type=content_type)
         if attachment:
             response["Content-Disposition"] = f'attachment; filename="{attachment}"'
@@ -238,8 +247,8 @@ def file_view(request, resource: str, fmt: str):
         raise Http404
 
     def build(_modified):
-        data = rows(resource, request)
-        return as_csv(data) if fmt == "csv" else as_json(data)
+        data = rows(resource, request)  # once for both formats
+        return {f"{resource}.csv": as_csv(data), f"{resource}.json": as_json(data)}
 
     return _serve(request, f"{resource}.{fmt}", FORMATS[fmt], build, attachment=f"{resource}.{fmt}")
 
@@ -249,6 +258,7 @@ def catalogue_view(request):
         raise Http404
 
     def build(modified):
-        return json.dumps(catalogue(request, modified), ensure_ascii=False, indent=1).encode()
+        body = json.dumps(catalogue(request, modified), ensure_ascii=False, indent=1)
+        return {"catalogus.jsonld": body.encode()}
 
     return _serve(request, "catalogus.jsonld", "application/ld+json", build)

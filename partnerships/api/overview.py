@@ -1,5 +1,5 @@
 """The computed read-only endpoints beside the resources: the what-if of an exit
-(`samenwerkingsverbanden/<code>/uittreden/<cbs_code>/<jaar>/`, for whoever may read the
+(`samenwerkingsverbanden/<code>/uittreden/<sleutel>/<jaar>/`, for whoever may read the
 participation, as the admin page partnerships.views.exit_what_if_view decides), and a
 province's overview map and comparison of its municipalities
 (`provincies/<cbs_code>/overzichtskaart/`, `provincies/<cbs_code>/vergelijking/<jaar>/`), for
@@ -29,8 +29,9 @@ from partnerships.models import Participation
 from partnerships.overview.comparison import build_comparison
 from partnerships.overview.queries import build_map
 from registry import access
-from registry.api.organisations import OrganisationRefSerializer
+from registry.api.organisations import KEY, OrganisationRefSerializer
 from registry.api.problems import CONTENT_TYPE, ProblemSerializer, problem
+from registry.organisation_keys import key_q
 
 
 def _problems(*codes: tuple[int, str]) -> dict:
@@ -97,18 +98,19 @@ class ExitWhatIfView(APIView):
     @extend_schema(
         operation_id="samenwerkingsverbanden_uittreden_retrieve",
         parameters=[
-            OpenApiParameter("jaar", int, OpenApiParameter.PATH, description="Begrotingsjaar")
+            KEY,
+            OpenApiParameter("jaar", int, OpenApiParameter.PATH, description="Begrotingsjaar"),
         ],
         responses={
             200: ExitWhatIfSerializer,
             **_problems(INVALID, NOT_FOUND, (422, "Niet door te rekenen")),
         },
     )
-    def get(self, request, code: str, cbs_code: str, jaar: int):
+    def get(self, request, code: str, sleutel: str, jaar: int):
         year = _year(jaar)
         participation = (
             access.scope(request.user, Participation.objects.all())
-            .filter(party__code=code, organisation__cbs_code=cbs_code)
+            .filter(key_q(sleutel, "organisation__"), party__code=code)
             .select_related("party", "organisation")
             .order_by("-start_date", "pk")
             .first()

@@ -1,10 +1,9 @@
-"""`organisaties/<cbs_code>/paragraaf/<jaar>/`: the paragraph "verbonden partijen" of an
+"""`organisaties/<sleutel>/paragraaf/<jaar>/`: the paragraph "verbonden partijen" of an
 organisation and year (`?variant=begroting|jaarverslag`), the same data as the DOCX
 (partnerships.paragraph), read through `access.site_scope` for the reader: an anonymous
 reader gets what the organisation publishes (not a civil servant's seat, not a declined
 registration), its own council members what their role may read."""
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -13,7 +12,7 @@ from rest_framework.views import APIView
 
 from partnerships.paragraph import Variant, build_paragraph
 from registry import access
-from registry.api.organisations import OrganisationRefSerializer
+from registry.api.organisations import KEY, OrganisationRefSerializer, organisation_by_key
 from registry.filters import FIRST_YEAR, LAST_YEAR
 from registry.queries import visible_organisations
 
@@ -139,12 +138,13 @@ class ParagraphView(APIView):
         operation_id="organisaties_paragraaf_retrieve",
         parameters=[
             ParagraphQuerySerializer,
+            KEY,
             OpenApiParameter("jaar", int, OpenApiParameter.PATH, description="Begrotingsjaar"),
         ],
         responses=ParagraphSerializer,
     )
-    def get(self, request, cbs_code: str, jaar: int):
-        organisation = get_object_or_404(visible_organisations(request.user), cbs_code=cbs_code)
+    def get(self, request, sleutel: str, jaar: int):
+        organisation = organisation_by_key(visible_organisations(request.user), sleutel)
         year = YearSerializer(data={"jaar": jaar})
         year.is_valid(raise_exception=True)
         query = ParagraphQuerySerializer(data=request.query_params)

@@ -19,18 +19,16 @@ from partnerships.filters import ParticipationFilter
 from partnerships.models import Participation, Party
 from registry import writes
 from registry.api import sparse
-from registry.api.organisations import OrganisationRefSerializer
+from registry.api.fields import DetailLink
+from registry.api.organisations import OrganisationKeyField, OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 from registry.api.writes import ServiceWrites, write_schema
-from registry.models import Organisation
 
 
 class PartyRefSerializer(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField(source="name")
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:samenwerkingsverband-detail", lookup_field="code"
-    )
+    url = DetailLink(view_name="api:samenwerkingsverband-detail", lookup_field="code")
 
 
 class VerbondenPartijSerializer(serializers.Serializer):
@@ -48,7 +46,7 @@ class VerbondenPartijSerializer(serializers.Serializer):
 
 
 class ParticipationSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:deelneming-detail")
+    url = DetailLink(view_name="api:deelneming-detail")
     samenwerkingsverband = PartyRefSerializer(source="party")
     organisatie = OrganisationRefSerializer(source="organisation")
     deelname_vanaf = serializers.DateField(source="start_date", allow_null=True)
@@ -83,11 +81,7 @@ class ParticipationWriteSerializer(serializers.Serializer):
     samenwerkingsverband = serializers.SlugRelatedField(
         source="party", slug_field="code", queryset=Party.objects.all()
     )
-    organisatie = serializers.SlugRelatedField(
-        source="organisation",
-        slug_field="cbs_code",
-        queryset=Organisation.objects.filter(cbs_code__isnull=False),
-    )
+    organisatie = OrganisationKeyField(source="organisation")
     deelname_vanaf = serializers.DateField(source="start_date", allow_null=True, required=False)
     deelname_tot_en_met = serializers.DateField(source="end_date", allow_null=True, required=False)
     zetels = serializers.IntegerField(

@@ -22,11 +22,10 @@ from partnerships.filters import PartyFilter
 from partnerships.models import LegalBasis, Party, Theme
 from registry import writes
 from registry.api import sparse
-from registry.api.fields import OptionalURLField, optional_link
-from registry.api.organisations import OrganisationRefSerializer
+from registry.api.fields import DetailLink, OptionalURLField, optional_link
+from registry.api.organisations import OrganisationKeyField, OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 from registry.api.writes import ServiceWrites, write_schema
-from registry.models import Organisation
 
 
 class LegalBasisSerializer(serializers.ModelSerializer):
@@ -71,9 +70,7 @@ class LegalBasisSerializer(serializers.ModelSerializer):
 
 
 class PartySerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:samenwerkingsverband-detail", lookup_field="code"
-    )
+    url = DetailLink(view_name="api:samenwerkingsverband-detail", lookup_field="code")
     naam = serializers.CharField(source="name")
     korte_naam = serializers.CharField(source="short_name")
     rechtsvorm = serializers.ChoiceField(source="legal_form", choices=LegalForm.choices)
@@ -147,14 +144,8 @@ def _text(source: str, **kwargs) -> serializers.CharField:
     return serializers.CharField(source=source, allow_blank=True, required=False, **kwargs)
 
 
-def _organisation(source: str) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
-        source=source,
-        slug_field="cbs_code",
-        queryset=Organisation.objects.filter(cbs_code__isnull=False),
-        allow_null=True,
-        required=False,
-    )
+def _organisation(source: str) -> OrganisationKeyField:
+    return OrganisationKeyField(source=source, allow_null=True, required=False)
 
 
 PartySparseSerializer = sparse.sparse_schema(PartySerializer, "PartyFields")

@@ -45,12 +45,12 @@ for prefix, viewset, basename in routes.registered():
 
 urlpatterns = [
     path(
-        "organisaties/<str:cbs_code>/paragraaf/<int:jaar>/",
+        "organisaties/<str:sleutel>/paragraaf/<int:jaar>/",
         ParagraphView.as_view(),
         name="paragraaf",
     ),
     path(
-        "samenwerkingsverbanden/<str:code>/uittreden/<str:cbs_code>/<int:jaar>/",
+        "samenwerkingsverbanden/<str:code>/uittreden/<str:sleutel>/<int:jaar>/",
         ExitWhatIfView.as_view(),
         name="uittreden",
     ),

@@ -16,13 +16,13 @@ from partnerships.cycle.choices import (
 from partnerships.cycle.filters import CycleDocumentFilter, ZienswijzeFilter
 from partnerships.cycle.models import CycleDocument, Zienswijze, ZienswijzeStep
 from partnerships.cycle.queries import with_overdue, with_state
-from registry.api.fields import code_and_label, optional_link
+from registry.api.fields import DetailLink, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 
 
 class CycleDocumentRefSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:cyclusstuk-detail")
+    url = DetailLink(view_name="api:cyclusstuk-detail")
     samenwerkingsverband = PartyRefSerializer(source="party")
     begrotingsjaar = serializers.IntegerField(source="year")
     soort, soort_omschrijving = code_and_label("kind", DocumentKind)
@@ -94,7 +94,7 @@ class StepSerializer(serializers.ModelSerializer):
 
 
 class ZienswijzeSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:zienswijze-detail")
+    url = DetailLink(view_name="api:zienswijze-detail")
     stuk = CycleDocumentRefSerializer(source="document")
     organisatie = OrganisationRefSerializer(source="organisation")
     status = serializers.ChoiceField(choices=ZienswijzeStatus.choices, read_only=True)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.cycle.choices import DocumentKind, DocumentState, ZienswijzeStatus
 from partnerships.cycle.models import CycleDocument, Zienswijze
 from partnerships.filters import OfParty
-from registry.filters import YearFilter
+from registry.filters import OrganisationKeyFilter, YearFilter
 
 
 class CycleDocumentFilter(OfParty):
@@ -28,8 +28,8 @@ class CycleDocumentFilter(OfParty):
 class ZienswijzeFilter(OfParty):
     party_field = "document__party"
 
-    organisatie = django_filters.CharFilter(
-        field_name="organisation__cbs_code", lookup_expr="iexact", label=_("CBS-code van de raad")
+    organisatie = OrganisationKeyFilter(
+        field_name="organisation", label=_("Sleutel van de raad (CBS-code of org-<nummer>)")
     )
     jaar = YearFilter(field_name="document__year", label=_("Begrotingsjaar van het stuk"))
     status = django_filters.ChoiceFilter(choices=ZienswijzeStatus.choices, label=_("Status"))

@@ -1,16 +1,37 @@
-"""`organisaties`: gemeenten and provincies by their CBS code, with the population per year."""
+"""`organisaties`: gemeenten, provincies and the other organisations by their key (the CBS
+code, or `org-<id>` for one without: registry.organisation_keys), with the population per
+year."""
 
 from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
 from registry import access
+from registry.api.fields import detail_url
 from registry.api.viewsets import SiteScopedViewSet
 from registry.filters import OrganisationFilter
 from registry.models import Organisation, PopulationFigure
+from registry.organisation_keys import key_of, key_q
 from registry.queries import visible_organisations
+
+KEY = OpenApiParameter(
+    "sleutel",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description=_(
+        "De CBS-code (GM0153, PV23), of org-<nummer> voor een organisatie zonder CBS-code "
+        "(waterschap, andere overheid, private partner); org-<nummer> werkt voor elke "
+        "organisatie en blijft werken."
+    ),
+)
 
 
 class PopulationSerializer(serializers.ModelSerializer):
@@ -27,23 +48,47 @@ class PopulationSerializer(serializers.ModelSerializer):
 class OrganisationRefSerializer(serializers.ModelSerializer):
     """An organisation where another record names it."""
 
+    sleutel = serializers.SerializerMethodField()
     cbs_code = serializers.CharField(allow_null=True)
     naam = serializers.CharField(source="name")
     url = serializers.SerializerMethodField()
 
     class Meta:
         model = Organisation
-        fields = ["cbs_code", "naam", "url"]
+        fields = ["sleutel", "cbs_code", "naam", "url"]
+
+    def get_sleutel(self, organisation) -> str:
+        """The CBS code, or `org-<id>` for an organisation without one."""
+        return key_of(organisation)
 
     @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, organisation) -> str | None:
-        if not organisation.cbs_code:
-            return None
-        return reverse(
-            "api:organisatie-detail",
-            args=[organisation.cbs_code],
-            request=self.context.get("request"),
-        )
+    def get_url(self, organisation) -> str:
+        return detail_url(self.context, "api:organisatie-detail", key_of(organisation))
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class OrganisationKeyField(serializers.RelatedField):
+    """An organisation in a request body, by its key (the CBS code, or `org-<id>`)."""
+
+    default_error_messages = {
+        "does_not_exist": _("Er is geen organisatie met de sleutel “{value}”."),
+        "incorrect_type": _("Geef de sleutel van de organisatie als tekst."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Organisation.objects.all())
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("incorrect_type")
+        found = self.get_queryset().filter(key_q(data)).first()
+        if found is None:
+            self.fail("does_not_exist", value=data)
+        return found
+
+    def to_representation(self, value):
+        return key_of(value)
 
 
 class OrganisationSerializer(OrganisationRefSerializer):
@@ -72,17 +117,31 @@ class OrganisationSerializer(OrganisationRefSerializer):
         ]
 
 
+def organisation_by_key(queryset, key: str):
+    """The organisation with `key` among `queryset`, else 404."""
+    found = queryset.filter(key_q(key)).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[KEY]))
 class OrganisationViewSet(SiteScopedViewSet):
     """Organisations that publish, and those the reader's roles let it read (as the public
-    pages decide); only those with a CBS code, which is their key here."""
+    pages decide), by their key."""
 
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
-    lookup_field = "cbs_code"
-    lookup_url_kwarg = "cbs_code"
+    lookup_url_kwarg = "sleutel"
 
     def base_queryset(self):
-        return Organisation.objects.filter(cbs_code__isnull=False).select_related("province")
+        return Organisation.objects.select_related("province")
+
+    def get_object(self):
+        queryset = self.filter_queryset(self.get_queryset())
+        found = organisation_by_key(queryset, self.kwargs[self.lookup_url_kwarg])
+        self.check_object_permissions(self.request, found)
+        return found
 
     def scoped(self, queryset):
         user = self.request.user

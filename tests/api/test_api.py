@@ -190,7 +190,7 @@ def test_a_list_pages_with_links(clients):
 def test_the_schema_generates_without_warnings(tmp_path):
     target = tmp_path / "openapi.yaml"
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
-    assert "/api/v1/organisaties/{cbs_code}/paragraaf/{jaar}/" in target.read_text()
+    assert "/api/v1/organisaties/{sleutel}/paragraaf/{jaar}/" in target.read_text()
 
 
 def test_the_schema_and_its_readers_are_served_without_a_cdn(clients):

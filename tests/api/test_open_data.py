@@ -93,6 +93,18 @@ def test_a_file_is_built_once_per_version_and_rebuilt_after_a_change(
     assert "regio-twente" in {row["samenwerkingsverband"]["code"] for row in changed.json()}
 
 
+def test_both_formats_of_a_resource_are_built_from_one_reading_of_its_rows(
+    site_world, django_assert_num_queries
+):
+    client = Client()
+    client.get(f"{BASE}deelnemingen.json")
+    with django_assert_num_queries(2 * len(SOURCES)):  # the version only: the CSV is made
+        response = client.get(f"{BASE}deelnemingen.csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["id"] for row in rows] == [str(row["id"]) for row in _json(client, "deelnemingen")]
+
+
 def test_a_conditional_download_is_304_until_something_changes(site_world, enschede):
     client = Client()
     first = client.get(f"{BASE}deelnemingen.csv")
