@@ -141,8 +141,19 @@ def sessions():
     return municipality, party, users
 
 
+class Loopback(requests.Session):
+    """The site sets its cookies Secure (production, behind https); on loopback over http a
+    browser would not send them back: the session cookie the site renews and the csrftoken."""
+
+    def send(self, request, **kwargs):
+        response = super().send(request, **kwargs)
+        for cookie in self.cookies:
+            cookie.secure = False
+        return response
+
+
 def browser(session_key: str) -> requests.Session:
-    browsing = requests.Session()
+    browsing = Loopback()
     browsing.cookies.set("sessionid", session_key, domain="127.0.0.1")
     return browsing
 
@@ -252,8 +263,6 @@ def csrf(browsing, page: str) -> str:
 def heavy_import(browsing, sheet: bytes) -> tuple[float, bool]:
     started = time.perf_counter()
     form = browsing.get(f"{BASE}/admin/spreadsheets/", timeout=60).text
-    for cookie in browsing.cookies:  # the csrftoken is Secure (production); loopback is http
-        cookie.secure = False
     headers = {"Referer": f"{BASE}/admin/spreadsheets/"}
     response = browsing.post(
         f"{BASE}/admin/spreadsheets/",

@@ -8,10 +8,17 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers
 
 from partnerships import services
+from partnerships.api.parties import (
+    PARTY_RELATED,
+    PartySerializer,
+    PartySparseSerializer,
+    party_prefetches,
+)
 from partnerships.choices import VerbondenPartij
 from partnerships.filters import ParticipationFilter
 from partnerships.models import Participation, Party
 from registry import writes
+from registry.api import sparse
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
 from registry.api.writes import ServiceWrites, write_schema
@@ -104,16 +111,36 @@ _YEAR = OpenApiParameter(
 )
 
 
+def _with_parties(view, queryset):
+    """The participations with their whole parties, in two queries more whatever the page."""
+    return queryset.select_related(*(f"party__{name}" for name in PARTY_RELATED)).prefetch_related(
+        *party_prefetches(view.scope, "party__")
+    )
+
+
+EXPANSIONS = {
+    "samenwerkingsverband": sparse.Expansion(
+        field=lambda: PartySerializer(source="party"), prefetch=_with_parties
+    )
+}
+_FIELDS = sparse.parameters(ParticipationSerializer, EXPANSIONS)
+_SPARSE = sparse.sparse_schema(
+    ParticipationSerializer, "ParticipationFields", samenwerkingsverband=PartySparseSerializer
+)
+
+
 @extend_schema_view(
-    retrieve=extend_schema(parameters=[_YEAR]),
+    list=extend_schema(parameters=_FIELDS, responses=_SPARSE),
+    retrieve=extend_schema(parameters=[_YEAR, *_FIELDS], responses=_SPARSE),
     **write_schema(ParticipationSerializer, ParticipationWriteSerializer),
 )
-class ParticipationViewSet(ServiceWrites, SiteScopedViewSet):
+class ParticipationViewSet(sparse.SparseFields, ServiceWrites, SiteScopedViewSet):
     serializer_class = ParticipationSerializer
     write_serializer_class = ParticipationWriteSerializer
     filterset_class = ParticipationFilter
+    expansions = EXPANSIONS
 
-    def save_record(self, user, record, changed, reason):
+    def save_record(self, user, record, changed, reason, relations):
         services.save_participation(user=user, participation=record, changed=changed, reason=reason)
 
     def delete_record(self, user, record, reason):

@@ -1,12 +1,16 @@
 """`samenwerkingsverbanden`: the parties by their registry code, with themes, legal form, BBV
-category and legal basis (documents and versions)."""
+category and legal basis (documents and versions). Registered, changed and deleted through
+partnerships.services (the one write check), as in the admin: registered by any griffie (its
+organisation becomes the dossierhouder), kept by the griffie of a current, confirmed
+participant or of the dossierhouder, deleted when no other organisation takes part."""
 
 from django.db.models import Prefetch
 from django.urls import reverse as url_path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
+from partnerships import services
 from partnerships.choices import (
     BBVCategory,
     LegalDocumentKind,
@@ -16,9 +20,13 @@ from partnerships.choices import (
 )
 from partnerships.filters import PartyFilter
 from partnerships.models import LegalBasis, Party, Theme
+from registry import writes
+from registry.api import sparse
 from registry.api.fields import OptionalURLField, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet
+from registry.api.writes import ServiceWrites, write_schema
+from registry.models import Organisation
 
 
 class LegalBasisSerializer(serializers.ModelSerializer):
@@ -80,6 +88,7 @@ class PartySerializer(serializers.HyperlinkedModelSerializer):
     openbaar_belang = serializers.CharField(source="public_interest")
     deelname_verplicht = serializers.BooleanField(source="participation_mandatory")
     centrumgemeente = OrganisationRefSerializer(source="centre_organisation", allow_null=True)
+    dossierhouder = OrganisationRefSerializer(source="maintainer", allow_null=True)
     begindatum = serializers.DateField(source="start_date", allow_null=True)
     einddatum = serializers.DateField(source="end_date", allow_null=True)
     status = serializers.ChoiceField(choices=PartyStatus.choices)
@@ -107,6 +116,7 @@ class PartySerializer(serializers.HyperlinkedModelSerializer):
             "openbaar_belang",
             "deelname_verplicht",
             "centrumgemeente",
+            "dossierhouder",
             "begindatum",
             "einddatum",
             "status",
@@ -117,22 +127,96 @@ class PartySerializer(serializers.HyperlinkedModelSerializer):
         ]
 
 
-class PartyViewSet(SiteScopedViewSet):
+PARTY_RELATED = ("centre_organisation", "maintainer")
+
+
+def party_prefetches(scope, path: str = "") -> list[Prefetch]:
+    """What PartySerializer reads besides the party's row, as the reader may see it
+    (`scope`), for parties at `path` ("party__" from participations)."""
+    bases = scope(LegalBasis.objects.order_by("in_force_from", "pk"))
+    return [
+        Prefetch(f"{path}themes", queryset=scope(Theme.objects.order_by("name"))),
+        Prefetch(f"{path}legal_bases", queryset=bases, to_attr="legal_bases_in_order"),
+    ]
+
+
+PARTY_FIELDS = sparse.parameters(PartySerializer)
+
+
+def _text(source: str, **kwargs) -> serializers.CharField:
+    return serializers.CharField(source=source, allow_blank=True, required=False, **kwargs)
+
+
+def _organisation(source: str) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
+        source=source,
+        slug_field="cbs_code",
+        queryset=Organisation.objects.filter(cbs_code__isnull=False),
+        allow_null=True,
+        required=False,
+    )
+
+
+PartySparseSerializer = sparse.sparse_schema(PartySerializer, "PartyFields")
+
+
+class PartyWriteSerializer(serializers.Serializer):
+    """What a client sends: the fields of the admin's form under the API's names, the
+    organisations by their CBS code and the themes by name. The registry code is derived from
+    the (short) name when not given."""
+
+    naam = serializers.CharField(source="name", max_length=200)
+    korte_naam = _text("short_name", max_length=60)
+    code = serializers.SlugField(max_length=80, allow_blank=True, required=False)
+    rechtsvorm = serializers.ChoiceField(source="legal_form", choices=LegalForm.choices)
+    soort_regeling = serializers.ChoiceField(
+        source="regeling_type", choices=RegelingType.choices, allow_blank=True, required=False
+    )
+    vestigingsplaats = _text("seat", max_length=100)
+    kvk_nummer = _text("kvk_number", max_length=8)
+    openbaar_belang = _text("public_interest")
+    deelname_verplicht = serializers.BooleanField(source="participation_mandatory", required=False)
+    centrumgemeente = _organisation("centre_organisation")
+    dossierhouder = _organisation("maintainer")
+    begindatum = serializers.DateField(source="start_date", allow_null=True, required=False)
+    einddatum = serializers.DateField(source="end_date", allow_null=True, required=False)
+    status = serializers.ChoiceField(choices=PartyStatus.choices, required=False)
+    themas = serializers.SlugRelatedField(
+        source="themes",
+        slug_field="name",
+        queryset=Theme.objects.all(),
+        many=True,
+        required=False,
+    )
+    website = serializers.URLField(max_length=200, allow_blank=True, required=False)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=PARTY_FIELDS, responses=PartySparseSerializer),
+    retrieve=extend_schema(parameters=PARTY_FIELDS, responses=PartySparseSerializer),
+    **write_schema(PartySerializer, PartyWriteSerializer),
+)
+class PartyViewSet(sparse.SparseFields, ServiceWrites, SiteScopedViewSet):
     serializer_class = PartySerializer
+    write_serializer_class = PartyWriteSerializer
     filterset_class = PartyFilter
     lookup_field = "code"
 
+    def save_record(self, user, record, changed, reason, relations):
+        services.save_party(
+            user=user, party=record, changed=changed, themes=relations.get("themes"), reason=reason
+        )
+
+    def delete_record(self, user, record, reason):
+        writes.delete(user=user, record=record, reason=reason)
+
     def base_queryset(self):
-        return Party.objects.select_related("centre_organisation")
+        return Party.objects.select_related(*PARTY_RELATED)
 
     def scoped(self, queryset):
-        bases = super().scoped(LegalBasis.objects.order_by("in_force_from", "pk"))
         return (
             super()
             .scoped(queryset)
-            .prefetch_related(
-                Prefetch("themes", queryset=super().scoped(Theme.objects.order_by("name"))),
-                Prefetch("legal_bases", queryset=bases, to_attr="legal_bases_in_order"),
-            )
+            .prefetch_related(*party_prefetches(self.scope))
             .order_by("name", "pk")
         )

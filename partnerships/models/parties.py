@@ -142,6 +142,10 @@ class Party(models.Model):
         return bool(participants) and self.centre_organisation_id not in participants
 
     def clean(self):
+        if not self.code:
+            # derived here too, so the uniqueness check that follows judges it (a 400 with
+            # the field, not an IntegrityError at save)
+            self.code = party_code(self.short_name, self.name)
         if not self.legal_form:
             return
         form = profile(self.legal_form)

@@ -4,4 +4,4 @@ problem details, the API-Version header, site-scoped viewsets) and the router (u
 The major version is in the path; `API_VERSION` is the full version of what is served, sent
 in the `API-Version` header of every answer and in the OpenAPI document."""
 
-API_VERSION = "1.2.0"
+API_VERSION = "1.3.0"

@@ -33,6 +33,14 @@ def _model_field(record, name: str):
     return record._meta.get_field(name)
 
 
+def _split(model, validated: dict) -> tuple[dict, dict]:
+    """The validated data as (the record's own fields, its many-to-many fields)."""
+    fields, relations = {}, {}
+    for name, value in validated.items():
+        (relations if model._meta.get_field(name).many_to_many else fields)[name] = value
+    return fields, relations
+
+
 def blamed_fields(user, record, stored, changed: set[str], reason: str) -> list[str]:
     """The fields a refusal is due to: of a new record the parent fields holding a value the
     admin's picker would not have offered (the policy's `choices`), of a change each field
@@ -43,13 +51,14 @@ def blamed_fields(user, record, stored, changed: set[str], reason: str) -> list[
         grants = access.grants(user)
         return [
             name
-            for name in policy.locked
-            if name in changed
-            and (offered := policy.choices(grants, name)) is not None
+            for name in sorted(changed)
+            if (offered := policy.choices(grants, name)) is not None
             and access.attribute(record, name) not in offered
         ]
     blamed = []
     for name in sorted(changed):
+        if _model_field(record, name).many_to_many:
+            continue  # set after the save; cannot be set back on the record
         attname = _model_field(record, name).attname
         new = getattr(record, attname)
         setattr(record, attname, getattr(stored, attname))
@@ -64,8 +73,9 @@ def blamed_fields(user, record, stored, changed: set[str], reason: str) -> list[
 class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.DestroyModelMixin):
     """Mixed into a SiteScopedViewSet: POST, PATCH and DELETE. Subclasses give
     `write_serializer_class` (its fields' sources are the model's fields) and
-    `save_record(user, record, changed, reason)` / `delete_record(user, record, reason)`,
-    which call the app's services."""
+    `save_record(user, record, changed, reason, relations)` / `delete_record(user, record,
+    reason)`, which call the app's services; `relations` holds the many-to-many fields sent
+    (name -> the related records), which the service sets after the write check."""
 
     write_serializer_class = None
     permission_classes = [WritesWithScope]
@@ -76,7 +86,7 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
             return self.write_serializer_class
         return super().get_serializer_class()
 
-    def save_record(self, user, record, changed, reason):
+    def save_record(self, user, record, changed, reason, relations):
         raise NotImplementedError
 
     def delete_record(self, user, record, reason):
@@ -93,12 +103,12 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
                 return api_name
         return "" if name == NON_FIELD_ERRORS else name
 
-    def _write(self, record, stored, changed: set[str]):
+    def _write(self, record, stored, changed: set[str], relations: dict):
         """None when saved, else the problem details of the refusal or the broken rule."""
         user = self.request.user
         try:
             with transaction.atomic():
-                self.save_record(user, record, changed, self._reason())
+                self.save_record(user, record, changed, self._reason(), relations)
         except access.WriteRefused as refused:
             blamed = blamed_fields(user, record, stored, changed, refused.reason)
             return problem(
@@ -136,8 +146,10 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        record = self.get_queryset().model(**serializer.validated_data)
-        refused = self._write(record, None, set(serializer.validated_data))
+        model = self.get_queryset().model
+        fields, relations = _split(model, serializer.validated_data)
+        record = model(**fields)
+        refused = self._write(record, None, set(serializer.validated_data), relations)
         if refused is not None:
             return refused
         response = self._answer(record, status.HTTP_201_CREATED)
@@ -149,15 +161,21 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
         serializer = self.get_serializer(record, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         stored = type(record)._default_manager.get(pk=record.pk)
-        changed = set()
-        for name, value in serializer.validated_data.items():
+        fields, relations = _split(type(record), serializer.validated_data)
+        changed = {
+            name
+            for name, related in relations.items()
+            if {item.pk for item in related}
+            != set(getattr(record, name).values_list("pk", flat=True))
+        }
+        for name, value in fields.items():
             attname = _model_field(record, name).attname
             before = getattr(record, attname)
             setattr(record, name, value)
             if getattr(record, attname) != before:
                 changed.add(name)
         if changed:
-            refused = self._write(record, stored, changed)
+            refused = self._write(record, stored, changed, relations)
             if refused is not None:
                 return refused
         return self._answer(record, status.HTTP_200_OK)

@@ -173,7 +173,7 @@ def test_errors_are_problem_details_in_dutch(clients, url, status, title):
 
 
 def test_a_write_is_refused_with_403_problem_details(clients):
-    response = clients[OWN].post("/api/v1/samenwerkingsverbanden/", {}, "application/json")
+    response = clients[OWN].post("/api/v1/organen/", {}, "application/json")
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
     assert "alleen-lezen" in response.json()["detail"]

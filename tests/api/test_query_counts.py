@@ -25,6 +25,10 @@ URLS = {
     "cyclusstukken": "/api/v1/cyclusstukken/",
     "zienswijzen": "/api/v1/zienswijzen/",
     "evaluaties": "/api/v1/evaluaties/",
+    # the party in full on each participation: its two prefetches, not a query per row
+    "deelnemingen expand": f"/api/v1/deelnemingen/?jaar={YEAR}&expand=samenwerkingsverband",
+    "deelnemingen fields": f"/api/v1/deelnemingen/?jaar={YEAR}&fields=id,zetels",
+    "samenwerkingsverbanden fields": "/api/v1/samenwerkingsverbanden/?fields=code,themas",
 }
 # (reader, endpoint) -> queries, pinned
 PINNED = {
@@ -50,6 +54,10 @@ PINNED = {
     ("council Enschede", "cyclusstukken"): 5,
     ("council Enschede", "zienswijzen"): 6,
     ("council Enschede", "evaluaties"): 8,
+    ("anonymous", "deelnemingen expand"): 4,
+    ("anonymous", "deelnemingen fields"): 2,
+    ("anonymous", "samenwerkingsverbanden fields"): 4,
+    ("council Enschede", "deelnemingen expand"): 7,
 }
 
 

@@ -148,10 +148,10 @@ def test_a_read_token_or_no_key_writes_nothing(site_world, enschede, issue_token
     assert own.seats != 7
 
 
-def test_parties_and_organisations_stay_read_only(griffie_key):
+def test_organisations_stay_read_only(griffie_key):
     _griffie, key = griffie_key
     response = Client().post(
-        "/api/v1/samenwerkingsverbanden/", {}, content_type="application/json", **auth(key)
+        "/api/v1/organisaties/", {}, content_type="application/json", **auth(key)
     )
     assert response.status_code == 403
     assert "alleen-lezen" in response.json()["detail"]

@@ -559,3 +559,76 @@ def test_deleting_a_participation_with_money_is_refused_alike_at_every_door(worl
     )
     assert response.status_code == 403 and response.json()["detail"] == reason
     assert Participation.objects.filter(pk=own.pk).exists()
+
+
+def test_changing_a_party_of_utrecht_is_refused_alike_in_the_admin_the_service_and_the_api(world):
+    griffie, other = world["griffie"], world["utrecht_party"]
+    client = client_for(griffie)
+    url = reverse("admin:partnerships_party_change", args=[other.pk])
+    data = form_data(client.get(url))
+    data["name"] = "Overgenomen"
+    assert client.post(url, data).status_code == 403
+    other.name = "Overgenomen"
+    with pytest.raises(access.WriteRefused) as refused:
+        services.save_party(user=griffie, party=other, changed={"name"})
+    response = Client().patch(
+        f"/api/v1/samenwerkingsverbanden/{other.code}/",
+        {"naam": "Overgenomen"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {_write_key(griffie)}",
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == refused.value.reason
+    assert Party.objects.get(pk=other.pk).name == "Regio Utrecht"
+
+
+def test_another_dossierhouder_for_a_new_party_is_refused_alike_at_every_door(world, almelo):
+    """The admin's picker does not offer Almelo; service and API give the same sentence."""
+    griffie = world["griffie"]
+    response = client_for(griffie).post(
+        reverse("admin:partnerships_party_add"),
+        {
+            **form_data(client_for(griffie).get(reverse("admin:partnerships_party_add"))),
+            "name": "Stichting X",
+            "legal_form": "foundation",
+            "maintainer": almelo.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "maintainer" in response.context["adminform"].form.errors
+    with pytest.raises(access.WriteRefused) as refused:
+        services.save_party(
+            user=griffie,
+            party=Party(name="Stichting X", legal_form="foundation", maintainer=almelo),
+        )
+    reason = refused.value.reason
+    assert reason == "Kies als dossierhouder een organisatie waarvoor u de griffie bent."
+    response = Client().post(
+        "/api/v1/samenwerkingsverbanden/",
+        {"naam": "Stichting X", "rechtsvorm": "foundation", "dossierhouder": almelo.cbs_code},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {_write_key(griffie)}",
+    )
+    assert response.status_code == 403
+    assert response.json()["invalidParams"] == [
+        {"name": "dossierhouder", "code": "refused", "reason": reason}
+    ]
+    assert not Party.objects.filter(name="Stichting X").exists()
+
+
+def test_deleting_a_party_others_take_part_in_is_refused_alike_at_every_door(world):
+    griffie, gbt = world["griffie"], world["gbt"]
+    reason = access.delete_refusal(griffie, gbt)
+    assert reason
+    client = client_for(griffie)
+    delete_url = reverse("admin:partnerships_party_delete", args=[gbt.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    with pytest.raises(access.WriteRefused) as refused:
+        writes.delete(user=griffie, record=gbt)
+    assert refused.value.reason == reason
+    response = Client().delete(
+        f"/api/v1/samenwerkingsverbanden/{gbt.code}/",
+        HTTP_AUTHORIZATION=f"Token {_write_key(griffie)}",
+    )
+    assert response.status_code == 403 and response.json()["detail"] == reason
+    assert Party.objects.filter(pk=gbt.pk).exists()
