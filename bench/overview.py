@@ -8,7 +8,8 @@ municipalities, about 15,000 participations) in its own database (`registry_benc
 times, for the largest province (most municipalities) and its supervisor, the median of N
 runs of:
 - the overview map (partnerships/overview/queries.py build_map) and its XLSX (xlsx.render);
-- the comparison (comparison.py build_comparison);
+- the comparison (comparison.py build_comparison), its page with the chart, and the
+  supervisor's start page (`/admin/toezicht/`);
 - the network data (network.py build_network), for the supervisor and for an administrator
   (the whole country), and the network page (`/admin/netwerk/`, in-process client);
 each beside the bare SQL that reads the same rows (a cursor, no models). Then the import of
@@ -228,6 +229,17 @@ def main() -> None:
         measure(
             f"netwerkpagina {url}",
             lambda full=full: client.get(full),
+            None,
+            None,
+            lambda r: f"HTTP {r.status_code}, {len(r.content) // 1024} KiB",
+        )
+    for label, url in (
+        ("vergelijkingspagina met grafiek", f"/admin/gemeenten-vergeleken/{province.pk}/"),
+        ("startpagina toezicht", "/admin/toezicht/"),
+    ):
+        measure(
+            label,
+            lambda url=url: client.get(url, {"year": BUDGET_YEAR}),
             None,
             None,
             lambda r: f"HTTP {r.status_code}, {len(r.content) // 1024} KiB",

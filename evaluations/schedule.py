@@ -26,7 +26,7 @@ from evaluations.models import Evaluation
 from partnerships.compliance import ASSUMED_EVALUATION_YEARS
 from partnerships.models import LegalBasis, Participation, Party
 from registry import access
-from registry.periods import overlaps_q
+from registry.periods import overlaps, overlaps_q
 
 DEFAULT_INTERVAL_YEARS = ASSUMED_EVALUATION_YEARS
 
@@ -125,28 +125,31 @@ def _due(party, organisation_id, intervals, last, start, start_label) -> Due:
     )
 
 
-def current_participations(
-    organisation_ids, today: datetime.date, participations=None
-) -> list[Participation]:
-    """`participations`: the rows to consider (default: all)."""
-    participations = Participation.objects.all() if participations is None else participations
+def current_participations(organisation_ids, today: datetime.date) -> list[Participation]:
     return list(
-        participations.filter(overlaps_q(today, today), organisation_id__in=organisation_ids)
+        Participation.objects.filter(overlaps_q(today, today), organisation_id__in=organisation_ids)
         .select_related("party")
         .filter(~Q(party__end_date__lt=today))
     )
 
 
-def overdue_per_organisation(user, organisation_ids, day: datetime.date) -> Counter:
-    """Per organisation: how many of its participations running on `day` had their evaluation
-    due before `day` (`Due.overdue`), as far as `user` reads them (access.site_scope), in four
-    queries. Registered for the comparison of municipalities (partnerships.overview)."""
-    participations = current_participations(
-        organisation_ids, day, access.site_scope(user, Participation.objects.all())
+def is_current(participation: Participation, today: datetime.date) -> bool:
+    """`current_participations` for a participation already read (its party loaded)."""
+    party_end = participation.party.end_date
+    return overlaps(participation.start_date, participation.end_date, today, today) and not (
+        party_end is not None and party_end < today
     )
-    schedule = schedule_for(participations, day, access.site_scope(user, Evaluation.objects.all()))
+
+
+def overdue_per_organisation(user, participations, day: datetime.date) -> Counter:
+    """Per organisation: how many of `participations` (read with their party) that run on
+    `day` had their evaluation due before it (`Due.overdue`), counting the evaluations `user`
+    reads (access.site_scope), in three queries. Registered for the comparison of
+    municipalities (partnerships.overview.comparison_deadlines)."""
+    running = [p for p in participations if is_current(p, day)]
+    schedule = schedule_for(running, day, access.site_scope(user, Evaluation.objects.all()))
     return Counter(
         participation.organisation_id
-        for participation, due in zip(participations, schedule, strict=True)
+        for participation, due in zip(running, schedule, strict=True)
         if due.overdue(day)
     )

@@ -6,6 +6,7 @@ from django.urls import path
 from partnerships.confirmation_views import confirmations_view
 from partnerships.import_files import import_file_view
 from partnerships.overview.network_views import network_view
+from partnerships.overview.supervision_views import supervision_view
 from partnerships.overview.views import comparison_view, overview_map_view
 from partnerships.spreadsheet_views import (
     choose_view,
@@ -46,6 +47,7 @@ urlpatterns = [
         name="overview_comparison",
     ),
     path("admin/netwerk/", staff(network_view), name="overview_network"),
+    path("admin/toezicht/", staff(supervision_view), name="supervision"),
     path("admin/spreadsheets/", staff(spreadsheets_view), name="spreadsheets"),
     path(
         "admin/spreadsheets/doorvoeren/<int:run_id>/",

@@ -188,6 +188,7 @@ def build_comparison(user, province, year: int, *, region=None, today=None) -> C
         )
     )
     parties = {m.pk: set() for m in municipalities}
+    participations = list(participations)
     for p in participations:
         line = lines[p.organisation_id]
         line.participations += 1
@@ -199,7 +200,7 @@ def build_comparison(user, province, year: int, *, region=None, today=None) -> C
         parties[p.organisation_id].add(p.party_id)
     _add_contributions(user, lines, year)
     _add_financial_interests(user, lines, year)
-    _add_deadlines(user, lines, parties, year, today)
+    _add_deadlines(user, lines, parties, participations, year, today)
     for organisation_id, inhabitants in PopulationFigure.objects.filter(
         year=year, organisation__in=municipalities
     ).values_list("organisation", "inhabitants"):
@@ -251,10 +252,10 @@ def _add_financial_interests(user, lines: dict[int, MunicipalityLine], year: int
         line.guarantees, line.amount_at_risk = row["guarantees"], row["at_risk"]
 
 
-def _add_deadlines(user, lines, parties: dict[int, set[int]], year: int, today) -> None:
+def _add_deadlines(user, lines, parties: dict[int, set[int]], participations, year, today):
     documents = deadlines.late_documents(user, parties, year, today)
     zienswijzen = deadlines.late_zienswijzen(user, lines, year, today)
-    evaluations = deadlines.overdue_evaluations(user, list(lines), year, today)
+    evaluations = deadlines.overdue_evaluations(user, participations, year, today)
     for organisation_id, line in lines.items():
         line.late_documents = documents[organisation_id]
         line.late_zienswijzen = zienswijzen[organisation_id]

@@ -26,8 +26,8 @@ from registry import access
 
 LATE_STATES = (DocumentState.LATE, DocumentState.OVERDUE)
 
-# (user, organisation ids, day) -> {organisation id: overdue evaluations on that day}
-OverdueEvaluations = Callable[[object, list[int], datetime.date], dict[int, int]]
+# (user, participations read with their party, day) -> {organisation id: overdue evaluations}
+OverdueEvaluations = Callable[[object, list, datetime.date], dict[int, int]]
 _overdue_evaluations: list[OverdueEvaluations] = []
 
 
@@ -81,8 +81,10 @@ def evaluation_day(year: int, today: datetime.date) -> datetime.date:
 
 
 def overdue_evaluations(
-    user, municipality_ids: list[int], year: int, today: datetime.date
+    user, participations: list, year: int, today: datetime.date
 ) -> dict[int, int]:
+    """Per municipality: of `participations` (those running in `year`), the ones running on
+    the evaluation day whose evaluation was due before it."""
     if not _overdue_evaluations:
         raise ImproperlyConfigured("The evaluations app registers the overdue evaluations.")
-    return _overdue_evaluations[0](user, municipality_ids, evaluation_day(year, today))
+    return _overdue_evaluations[0](user, participations, evaluation_day(year, today))

@@ -196,8 +196,10 @@ def test_the_comparisons_money_and_deadlines_are_the_admins(twente, overijssel, 
     assert api["Enschede"]["garanties"] == "250000.00"
 
 
+# the comparison: the overdue evaluations are counted over the participations it already read
+# (one query fewer than when the schedule read them again)
 @pytest.mark.parametrize(
-    ("page", "queries"), [("overzichtskaart/?peildatum=2026-01-01", 8), ("vergelijking/2026/", 17)]
+    ("page", "queries"), [("overzichtskaart/?peildatum=2026-01-01", 8), ("vergelijking/2026/", 16)]
 )
 def test_the_overview_query_counts_do_not_grow_with_the_province(
     twente,  # noqa: F811

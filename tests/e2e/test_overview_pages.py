@@ -24,3 +24,14 @@ def test_the_comparison_with_its_chart_is_accessible(page):
     assert "comparison" in chart.get_attribute("aria-describedby").split()
     assert chart.locator("rect").count() >= 1
     assert axe_violations(page) == []
+
+
+def test_the_supervisors_start_page_is_accessible_and_leads_to_the_overviews(page):
+    log_in(page, "toezicht.overijssel")
+    response = page.goto(f"{page.base}/admin/toezicht/")
+    assert response.status == 200
+    assert page.locator("h2").first.inner_text() == "Overijssel"
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Gemeenten vergeleken: Overijssel").first.click()
+    page.wait_for_url("**/admin/gemeenten-vergeleken/**")
+    assert axe_violations(page) == []

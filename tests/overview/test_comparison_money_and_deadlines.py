@@ -108,14 +108,16 @@ def test_overdue_evaluations_follow_the_evaluation_schedule(twente, overijssel, 
     factories.EvaluationFactory(
         party=foundation, status=EvaluationStatus.COMPLETED, actual_end=D(2025, 5, 1)
     )
+    dissolved = factories.PartyFactory(start_date=D(2010, 1, 1), end_date=D(2026, 1, 31))
+    factories.ParticipationFactory(party=dissolved, organisation=enschede)
     lines = lines_by_name(build_comparison(supervisor(overijssel), overijssel, 2026, today=TODAY))
-    assert lines["Enschede"].overdue_evaluations == 1
+    assert lines["Enschede"].overdue_evaluations == 1  # a dissolved party is not evaluated
     assert lines["Almelo"].overdue_evaluations == 0  # evaluated in 2025, next due in 2029
-    # judged on 31 December of a past year: Almelo's foundation had been due since 2024
+    # a past year is judged on its 31 December, this year and later ones on today
     assert evaluation_day(2024, TODAY) == D(2024, 12, 31)
     assert evaluation_day(2027, TODAY) == TODAY
     past = lines_by_name(build_comparison(supervisor(overijssel), overijssel, 2024, today=TODAY))
-    assert past["Enschede"].overdue_evaluations == 1
+    assert past["Enschede"].overdue_evaluations == 2  # the dissolved party then still ran
 
 
 def test_contributions_per_theme_in_euros(twente, overijssel, enschede):
@@ -191,9 +193,8 @@ def _municipality_with_everything(province, theme):
 
 # municipalities, the user's roles and the organisations it reads, participations (+ their
 # themes), contributions, financial interests, late documents, late zienswijzen, the
-# evaluations' schedule (participations, legal bases, last completed, own schedules),
-# population figures
-COMPARISON_QUERIES = 14
+# evaluations' schedule (legal bases, last completed, own schedules), population figures
+COMPARISON_QUERIES = 13
 
 
 def test_the_comparison_takes_a_fixed_number_of_queries_at_two_sizes(
