@@ -536,10 +536,9 @@ class ReadOnlyRowsInline(RegisterInline):
 
     def read_only_row(self, record) -> dict:
         """The row's cells as the admin's lists show them, and the link to its page."""
-        cells = []
+        cells, empty = [], self.get_empty_value_display()
         for name in self.row_fields:
             model_field, _attr, value = lookup_field(name, record, self)
-            empty = self.get_empty_value_display()
             if model_field is None:
                 cells.append(display_for_value(value, empty))
             else:
