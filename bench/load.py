@@ -29,7 +29,6 @@ Between the two codes the rows the import added are removed. Loopback only; boun
 import argparse
 import os
 import re
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -39,44 +38,15 @@ import threading
 import time
 from pathlib import Path
 
-import psycopg
 import requests
+from national import ENV, manage, prepare, setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "registry_bench_load"
 PORT = 8097
 BASE = f"http://127.0.0.1:{PORT}"
-ENV = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": "bench-only-" + secrets.token_hex(16),
-    "DJANGO_SECURE_SSL_REDIRECT": "0",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-    "REGISTRY_SESSION_IDLE_MINUTES": "600",
-}
-
-
-def manage(code: Path, database_url: str, *args: str) -> str:
-    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=code, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return result.stdout
-
-
-def prepare(server: str, reuse: bool) -> str:
-    url = f"{server}/{DATABASE}"
-    if not reuse:
-        with psycopg.connect(server + "/postgres", autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            connection.execute(f"CREATE DATABASE {DATABASE}")
-    manage(ROOT, url, "migrate", "--noinput")  # this checkout's tables (the older code's too)
-    if not reuse:
-        print(manage(ROOT, url, "generate_synthetic", "--seed", "1").rstrip())
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("ANALYZE")
-    return url
+# the sessions signed in before the run must outlast it
+SERVING = {"REGISTRY_SESSION_IDLE_MINUTES": "600"}
 
 
 def export_code(revision: str, directory: Path) -> Path:
@@ -87,15 +57,6 @@ def export_code(revision: str, directory: Path) -> Path:
     # the front-end files `make install` copies in (not in git)
     shutil.copytree(ROOT / "registry/static/vendor", code / "registry/static/vendor")
     return code
-
-
-def setup_django(database_url: str) -> None:
-    os.environ.update({**ENV, "DATABASE_URL": database_url})
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "registry.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 def sessions():
@@ -141,8 +102,19 @@ def sessions():
     return municipality, party, users
 
 
+class Loopback(requests.Session):
+    """The site sets its cookies Secure (production, behind https); on loopback over http a
+    browser would not send them back: the session cookie the site renews and the csrftoken."""
+
+    def send(self, request, **kwargs):
+        response = super().send(request, **kwargs)
+        for cookie in self.cookies:
+            cookie.secure = False
+        return response
+
+
 def browser(session_key: str) -> requests.Session:
-    browsing = requests.Session()
+    browsing = Loopback()
     browsing.cookies.set("sessionid", session_key, domain="127.0.0.1")
     return browsing
 
@@ -204,6 +176,8 @@ class Load:
 
 
 def percentile(values: list[float], q: int) -> float:
+    if len(values) < 2:
+        return values[0]
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
@@ -252,8 +226,6 @@ def csrf(browsing, page: str) -> str:
 def heavy_import(browsing, sheet: bytes) -> tuple[float, bool]:
     started = time.perf_counter()
     form = browsing.get(f"{BASE}/admin/spreadsheets/", timeout=60).text
-    for cookie in browsing.cookies:  # the csrftoken is Secure (production); loopback is http
-        cookie.secure = False
     headers = {"Referer": f"{BASE}/admin/spreadsheets/"}
     response = browsing.post(
         f"{BASE}/admin/spreadsheets/",
@@ -302,13 +274,14 @@ def serve(code: Path, database_url: str):
     env = {
         **os.environ,
         **ENV,
+        **SERVING,
         "DATABASE_URL": database_url,
         "PYTHONPATH": str(code),  # its own packages, not this checkout's editable install
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "GUNICORN_CMD_ARGS": "--access-logfile /dev/null --log-level warning",
         "REGISTRY_PROGRESS_DIR": str(code / "var" / "progress"),
     }
-    manage(code, database_url, "collectstatic", "--noinput")
+    manage(database_url, "collectstatic", "--noinput", code=code, env=SERVING)
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
         [gunicorn, "registry.wsgi", "-c", "gunicorn.conf.py"], cwd=code, env=env
@@ -391,7 +364,7 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--reuse", action="store_true")
     args = parser.parse_args()
-    database_url = prepare(args.postgres, args.reuse)
+    database_url = prepare(args.postgres, DATABASE, reuse=args.reuse, collectstatic=False)
     setup_django(database_url)
     os.environ["DATABASE_URL"] = database_url
     sys.path.insert(0, str(ROOT / "bench"))

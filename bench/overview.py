@@ -23,46 +23,15 @@ import datetime
 import io
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-import psycopg
+from national import prepare, setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATABASE = "registry_bench_overview"
-ENV = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": "bench-only",
-    "DJANGO_SECURE_SSL_REDIRECT": "0",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-}
-
-
-def manage(database_url: str, *args: str) -> str:
-    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return result.stdout
-
-
-def prepare(server: str, reuse: bool, database: str) -> str:
-    url = f"{server}/{database}"
-    if not reuse:
-        with psycopg.connect(server + "/postgres", autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {database}")
-            connection.execute(f"CREATE DATABASE {database}")
-        manage(url, "migrate", "--noinput")
-        print(manage(url, "generate_synthetic", "--seed", "1").rstrip())
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("ANALYZE")
-    manage(url, "collectstatic", "--noinput")  # the admin's manifest (DEBUG off)
-    return url
 
 
 def median_ms(function, repeat: int) -> tuple[float, object]:
@@ -196,12 +165,8 @@ def main() -> None:
     parser.add_argument("--database", default=DATABASE)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    database_url = prepare(args.postgres, args.reuse, args.database)
-    os.environ.update({**ENV, "DATABASE_URL": database_url})
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "registry.settings")
-    import django
-
-    django.setup()
+    database_url = prepare(args.postgres, args.database, reuse=args.reuse)
+    setup_django(database_url)
     from django.db import transaction
 
     from partnerships.overview import xlsx

@@ -19,59 +19,18 @@ import os
 import re
 import secrets
 import statistics
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import psycopg
+from national import ENV, prepare, setup_django
 from serving import start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "registry_bench_site"
 PORT = 8099
 PASSWORD = "bench-wachtwoord-" + secrets.token_hex(4)
-ENV = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": "bench-only-" + secrets.token_hex(16),
-    "DJANGO_SECURE_SSL_REDIRECT": "0",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-}
-
-
-def manage(database_url: str, *args: str) -> str:
-    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return result.stdout
-
-
-def prepare(server: str, reuse: bool) -> str:
-    url = f"{server}/{DATABASE}"
-    if not reuse:
-        with psycopg.connect(server + "/postgres", autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            connection.execute(f"CREATE DATABASE {DATABASE}")
-        manage(url, "migrate", "--noinput")
-        print(manage(url, "generate_synthetic", "--seed", "1").rstrip())
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("ANALYZE")  # the planner's statistics, as autovacuum keeps them
-    manage(url, "collectstatic", "--noinput")
-    return url
-
-
-def setup_django(database_url: str) -> None:
-    os.environ.update({**ENV, "DATABASE_URL": database_url})
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "registry.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 def subjects():
@@ -185,7 +144,7 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--reuse", action="store_true")
     args = parser.parse_args()
-    database_url = prepare(args.postgres, args.reuse)
+    database_url = prepare(args.postgres, DATABASE, reuse=args.reuse)
     setup_django(database_url)
     from partnerships.synthetic import BUDGET_YEAR
 

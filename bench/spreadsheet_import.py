@@ -106,11 +106,15 @@ def make_sheet(rows: int) -> bytes:
             "party_id", "organisation__province_id"
         )
     )
+    misses = 0  # in a row: a province's own pairs run out (about 42,000): then any municipality
     while len(exported) < rows:
         party = rng.choice(parties)
-        municipality = rng.choice(by_province.get(province_of.get(party.pk), municipalities))
+        own = by_province.get(province_of.get(party.pk), municipalities)
+        municipality = rng.choice(own if misses < 1000 else municipalities)
         if (municipality.pk, party.pk) in taken:
+            misses += 1
             continue
+        misses = 0 if municipality in own else misses
         taken.add((municipality.pk, party.pk))
         new = [None] * len(KIND.columns)
         new[0], new[1], new[2], new[4] = (

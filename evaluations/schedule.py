@@ -10,11 +10,12 @@ evaluation with its organisation) follows its own schedule for that party: from 
 completed evaluation, or from the start of its participation.
 
 `schedule_for` reads everything it needs for any number of participations in a fixed number
-of queries (three), for the agenda and the reminders; `schedule_of_party` the party-wide one
-for the cooperation page.
+of queries (three), for the agenda, the reminders and the comparison of municipalities;
+`schedule_of_party` the party-wide one for the cooperation page.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import F, Max, Q
@@ -24,6 +25,7 @@ from evaluations.choices import EvaluationStatus
 from evaluations.models import Evaluation
 from partnerships.compliance import ASSUMED_EVALUATION_YEARS
 from partnerships.models import LegalBasis, Participation, Party
+from registry import access
 from registry.periods import overlaps_q
 
 DEFAULT_INTERVAL_YEARS = ASSUMED_EVALUATION_YEARS
@@ -123,9 +125,28 @@ def _due(party, organisation_id, intervals, last, start, start_label) -> Due:
     )
 
 
-def current_participations(organisation_ids, today: datetime.date) -> list[Participation]:
+def current_participations(
+    organisation_ids, today: datetime.date, participations=None
+) -> list[Participation]:
+    """`participations`: the rows to consider (default: all)."""
+    participations = Participation.objects.all() if participations is None else participations
     return list(
-        Participation.objects.filter(overlaps_q(today, today), organisation_id__in=organisation_ids)
+        participations.filter(overlaps_q(today, today), organisation_id__in=organisation_ids)
         .select_related("party")
         .filter(~Q(party__end_date__lt=today))
+    )
+
+
+def overdue_per_organisation(user, organisation_ids, day: datetime.date) -> Counter:
+    """Per organisation: how many of its participations running on `day` had their evaluation
+    due before `day` (`Due.overdue`), as far as `user` reads them (access.site_scope), in four
+    queries. Registered for the comparison of municipalities (partnerships.overview)."""
+    participations = current_participations(
+        organisation_ids, day, access.site_scope(user, Participation.objects.all())
+    )
+    schedule = schedule_for(participations, day, access.site_scope(user, Evaluation.objects.all()))
+    return Counter(
+        participation.organisation_id
+        for participation, due in zip(participations, schedule, strict=True)
+        if due.overdue(day)
     )

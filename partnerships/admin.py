@@ -34,6 +34,7 @@ from partnerships.models import (
 from partnerships.models.interests import INTEREST_FIELDS
 from registry import access
 from registry.admin_base import (
+    ReadOnlyRowsInline,
     ReferenceDataAdmin,
     RegisterAdmin,
     RegisterInline,
@@ -118,11 +119,16 @@ class BodyInline(RegisterInline):
     fields = ("kind", "name", "description")
 
 
-class ParticipationInline(OrganisationChoicesMixin, RegisterInline):
+class ParticipationInline(OrganisationChoicesMixin, ReadOnlyRowsInline):
+    """Editable rows up to ReadOnlyRowsInline.editable_up_to participants, read-only
+    beyond (PartyAdmin's queryset counts them: participant_count)."""
+
     model = Participation
     fields = ("organisation", "start_date", "end_date", "seats", "voting_weight", verbonden_partij)
     readonly_fields = (verbonden_partij,)
     autocomplete_fields = ()
+    count_attribute = "participant_count"
+    row_fields = ("organisation", "start_date", "end_date", "confirmation", verbonden_partij)
 
     def get_queryset(self, request):
         return queries.participations_for_list(super().get_queryset(request), this_year())
@@ -136,9 +142,14 @@ class FinancialInterestInline(RegisterInline):
     show_change_link = False
 
 
-class SeatInline(OrganisationChoicesMixin, RegisterInline):
+class SeatInline(OrganisationChoicesMixin, ReadOnlyRowsInline):
+    """Editable rows up to ReadOnlyRowsInline.editable_up_to seats, read-only beyond
+    (BodyAdmin's queryset counts them: seat_count)."""
+
     model = Seat
     fields = ("organisation", "person_name", "holder_role", "function", "start_date", "end_date")
+    count_attribute = "seat_count"
+    row_fields = fields
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organisation")
@@ -303,6 +314,9 @@ class BodyAdmin(RegisterAdmin):
     search_fields = ("name", "party__name")
     autocomplete_fields = ("party",)
     inlines = (SeatInline,)
+
+    def get_queryset(self, request):
+        return queries.bodies_with_seat_count(super().get_queryset(request), request.user)
 
 
 @admin.register(Participation)

@@ -1,15 +1,14 @@
 """Admin for finance staff: cost-allocation keys, annual figures with risks, contributions, and
 the financial interest of each participation per year."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from partnerships import services
-from partnerships.allocation import AllocationError
-from partnerships.choices import FiguresKind
+from partnerships import batch_tasks, services
 from partnerships.models import (
     AnnualFigures,
     Contribution,
@@ -21,7 +20,7 @@ from partnerships.models import (
     Risk,
     UsageFigure,
 )
-from registry import access
+from registry import access, audit, jobs
 from registry.admin_base import (
     RegisterAdmin,
     RegisterInline,
@@ -114,28 +113,24 @@ class AnnualFiguresAdmin(RegisterAdmin):
     @offered_to(RoleKind.FINANCE)
     @admin.action(description=_("Begrote bijdragen berekenen met de verdeelsleutel"))
     def compute_contributions(self, request, queryset):
-        for figures in queryset.filter(
-            kind__in=[FiguresKind.BUDGET, FiguresKind.BUDGET_AMENDMENT]
-        ).select_related("party"):
-            try:
-                stored = services.store_budgeted_contributions(
-                    figures.party, figures.year, user=request.user
-                )
-            except AllocationError as error:
-                self.message_user(
-                    request, f"{figures.party} {figures.year}: {error}", messages.ERROR
-                )
-                continue
-            self.message_user(
-                request,
-                ngettext(
-                    "%(party)s %(year)s: %(count)d bijdrage berekend.",
-                    "%(party)s %(year)s: %(count)d bijdragen berekend.",
-                    len(stored),
-                )
-                % {"party": figures.party, "year": figures.year, "count": len(stored)},
-                messages.SUCCESS,
+        """In the request for a few budgets, as a background job from
+        settings.BACKGROUND_CONTRIBUTIONS_FROM_BUDGETS on (services.run_contributions both
+        ways: one transaction, a budget whose key cannot be applied left with its reason)."""
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) >= settings.BACKGROUND_CONTRIBUTIONS_FROM_BUDGETS:
+            job = jobs.start(
+                user=request.user,
+                kind=batch_tasks.CONTRIBUTIONS,
+                title=_("Begrote bijdragen berekenen (%(n)d jaarcijfers)") % {"n": len(ids)},
+                task=batch_tasks.contributions,
+                arguments={"ids": ids, "address": audit.client_address(request)},
             )
+            return redirect("job", job.pk)
+        for line in services.run_contributions(user=request.user, figures=queryset):
+            self.message_user(
+                request, str(line), messages.ERROR if line.problem else messages.SUCCESS
+            )
+        return None
 
 
 @admin.register(UsageFigure)

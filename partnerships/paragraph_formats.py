@@ -271,6 +271,11 @@ def to_html(paragraph: Paragraph) -> bytes:
 RENDERERS = {"docx": to_docx, "xlsx": to_xlsx, "csv": to_csv, "html": to_html}
 
 
+def file_name(paragraph: Paragraph, file_format: str) -> str:
+    code = paragraph.organisation.cbs_code or paragraph.organisation.pk
+    return f"verbonden-partijen-{paragraph.variant}-{paragraph.year}-{code}.{file_format}"
+
+
 def render(paragraph: Paragraph, file_format: str, template: bytes | None = None) -> bytes:
     """`template`: the organisation's Word template, for the DOCX."""
     if file_format == "docx":

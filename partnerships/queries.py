@@ -7,8 +7,18 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 
 from partnerships.choices import VerbondenPartij
-from partnerships.models import ParagraphTemplate, Participation, Party
+from partnerships.models import Body, ParagraphTemplate, Participation, Party, Seat
 from registry import access
+from registry.models import Organisation, RoleKind
+
+
+def paragraph_organisations(user) -> QuerySet[Organisation]:
+    """Organisations whose paragraph `user` may export: finance staff of their own (the
+    page, the batch of many in the worker: partnerships/batch_tasks.py)."""
+    g = access.grants(user)
+    if g.is_admin:
+        return Organisation.objects.municipalities()
+    return Organisation.objects.filter(pk__in=g.orgs(RoleKind.FINANCE))
 
 
 def parties_for_list(queryset: QuerySet[Party], user) -> QuerySet[Party]:
@@ -31,6 +41,14 @@ def parties_for_list(queryset: QuerySet[Party], user) -> QuerySet[Party]:
         .prefetch_related("themes")
         .annotate(participant_count=Coalesce(Subquery(count, output_field=IntegerField()), 0))
     )
+
+
+def bodies_with_seat_count(queryset: QuerySet[Body], user) -> QuerySet[Body]:
+    """Bodies with the number of their seats `user` may see (`seat_count`, a subquery per
+    row), which decides whether the body's form shows its seats editable or read-only."""
+    seats = access.scope(user, Seat.objects.filter(body=OuterRef("pk")))
+    count = seats.order_by().values("body").annotate(n=Count("pk")).values("n")
+    return queryset.annotate(seat_count=Coalesce(Subquery(count, output_field=IntegerField()), 0))
 
 
 def participations_for_list(

@@ -14,17 +14,20 @@ participation gives no rights on the shared party; it is the municipality's own 
 from the start (its paragraph lists it).
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from partnerships.allocation import percentages_problem
-from partnerships.choices import Confirmation, ContributionBasis, KeyMethod
+from partnerships.allocation import AllocationError, percentages_problem
+from partnerships.choices import Confirmation, ContributionBasis, FiguresKind, KeyMethod
 from partnerships.contributions import budget_allocation, member_key, participations_in
 from partnerships.models import (
+    AnnualFigures,
     Contribution,
     CostKey,
     CostKeyPercentage,
@@ -182,6 +185,50 @@ def store_budgeted_contributions(
             continue
         stored.append(writes.save(user=user, record=contribution, changed=changed, reason=reason))
     return stored
+
+
+@dataclass
+class ContributionRunLine:
+    """One budget of a contribution run: how many contributions were stored, or why not."""
+
+    figures: AnnualFigures
+    stored: int = 0
+    problem: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.figures.party} {self.figures.year}"
+        if self.problem:
+            return f"{where}: {self.problem}"
+        return ngettext(
+            "%(where)s: %(count)d bijdrage berekend.",
+            "%(where)s: %(count)d bijdragen berekend.",
+            self.stored,
+        ) % {"where": where, "count": self.stored}
+
+
+@transaction.atomic
+def run_contributions(*, user, figures: QuerySet, progress=None) -> list[ContributionRunLine]:
+    """Store the computed contributions of each budget (or budget amendment) in `figures`
+    (the admin action "Begrote bijdragen berekenen", in the request or in the worker:
+    partnerships/tasks.py). One transaction: a budget whose key cannot be applied is left
+    alone with its reason (its own savepoint), and a run that stops halfway stores nothing.
+    `progress(done, total)` is told after each budget."""
+    budgets = list(
+        figures.filter(kind__in=[FiguresKind.BUDGET, FiguresKind.BUDGET_AMENDMENT])
+        .select_related("party")
+        .order_by("party__name", "year", "pk")
+    )
+    lines = []
+    for done, budget in enumerate(budgets, start=1):
+        try:
+            stored = store_budgeted_contributions(budget.party, budget.year, user=user)
+        except AllocationError as error:
+            lines.append(ContributionRunLine(budget, problem=str(error)))
+        else:
+            lines.append(ContributionRunLine(budget, stored=len(stored)))
+        if progress is not None:
+            progress(done, len(budgets))
+    return lines
 
 
 def save_percentages(*, user, key: CostKey, percentages: dict[int, Decimal]) -> None:

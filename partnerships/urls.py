@@ -15,13 +15,19 @@ from partnerships.spreadsheet_views import (
     spreadsheets_view,
     template_view,
 )
-from partnerships.views import exit_what_if_view, paragraph_view, wgr_compliance_view
+from partnerships.views import (
+    exit_what_if_view,
+    paragraph_batch_view,
+    paragraph_view,
+    wgr_compliance_view,
+)
 
 app_name = "partnerships"
 staff = admin.site.admin_view
 
 urlpatterns = [
     path("admin/paragraaf/", staff(paragraph_view), name="paragraph"),
+    path("admin/paragraaf/alle/", staff(paragraph_batch_view), name="paragraph_batch"),
     path(
         "admin/uittreding/<int:participation_id>/",
         staff(exit_what_if_view),

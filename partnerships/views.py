@@ -5,38 +5,31 @@ check of the Wgr regelingen against the provisions required since 1 July 2024.""
 import datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
-from partnerships import compliance
+from partnerships import batch_tasks, compliance
 from partnerships.allocation import AllocationError
 from partnerships.contributions import budget_years
 from partnerships.leaving import exit_not_possible, exit_what_if
 from partnerships.models import ParagraphTemplate, Participation, Party
 from partnerships.paragraph import Variant, build_paragraph
-from partnerships.paragraph_formats import CONTENT_TYPES
+from partnerships.paragraph_formats import CONTENT_TYPES, file_name
 from partnerships.paragraph_formats import render as render_format
-from partnerships.queries import house_style, house_styles
-from registry import access, audit
-from registry.models import AuditAction, Organisation, RoleKind
+from partnerships.queries import house_style, house_styles, paragraph_organisations
+from registry import access, audit, jobs
+from registry.models import AuditAction, Organisation
 
 NOT_YOURS = _(
     "De paragraaf verbonden partijen stelt de afdeling financiën van de eigen organisatie "
     "samen (en een beheerder). Raadsleden en toezichthouders lezen de paragraaf in de "
     "begroting en het jaarverslag; de cijfers erachter staan onder Deelnemingen en Jaarcijfers."
 )
-
-
-def paragraph_organisations(user):
-    """Organisations whose paragraph `user` may export: finance staff of their own."""
-    g = access.grants(user)
-    if g.is_admin:
-        return Organisation.objects.municipalities()
-    return Organisation.objects.filter(pk__in=g.orgs(RoleKind.FINANCE))
 
 
 class ParagraphForm(forms.Form):
@@ -63,9 +56,17 @@ class ParagraphForm(forms.Form):
         self.fields["organisation"].queryset = paragraph_organisations(user)
 
 
-def file_name(paragraph, file_format: str) -> str:
-    code = paragraph.organisation.cbs_code or paragraph.organisation.pk
-    return f"verbonden-partijen-{paragraph.variant}-{paragraph.year}-{code}.{file_format}"
+class ParagraphBatchForm(forms.Form):
+    """The paragraphs of all organisations the user keeps the finances of, in one ZIP."""
+
+    prefix = "alle"  # beside the form of one organisation on the same page: other ids
+
+    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+    variant = ParagraphForm.base_fields["variant"]
+    file_format = forms.ChoiceField(
+        label=_("Formaat"),
+        choices=[c for c in ParagraphForm.base_fields["file_format"].choices if c[0] != "html"],
+    )
 
 
 def paragraph_response(paragraph, file_format: str) -> HttpResponse:
@@ -114,10 +115,41 @@ def paragraph_view(request):
         **admin.site.each_context(request),
         "title": _("Paragraaf verbonden partijen"),
         "form": form,
+        "batch_form": ParagraphBatchForm(initial=initial) if len(first_two) > 1 else None,
         "house_styles": house_styles(organisations.values("pk")),
         "may_upload": access.can_add(request.user, ParagraphTemplate),
     }
     return render(request, "partnerships/paragraph_form.html", context)
+
+
+@require_POST
+def paragraph_batch_view(request):
+    """Start the paragraphs of all the user's organisations as a job (always in the
+    background: a few hundred documents take minutes); its page offers the ZIP."""
+    if len(paragraph_organisations(request.user)[:2]) < 2:
+        raise PermissionDenied(NOT_YOURS)
+    form = ParagraphBatchForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een jaar, een variant en een formaat."))
+        return redirect("partnerships:paragraph")
+    year, variant = form.cleaned_data["year"], form.cleaned_data["variant"]
+    file_format = form.cleaned_data["file_format"]
+    job = jobs.start(
+        user=request.user,
+        kind=batch_tasks.PARAGRAPHS,
+        title=_("Paragrafen verbonden partijen %(year)s (%(variant)s, %(format)s)")
+        % {"year": year, "variant": variant, "format": file_format.upper()},
+        task=batch_tasks.paragraphs,
+        arguments={
+            "year": year,
+            "variant": variant,
+            "format": file_format,
+            "address": audit.client_address(request),
+            "audit_action": AuditAction.PARAGRAPH_DOWNLOADED,
+            "audit": {"jaar": year, "soort": variant, "formaat": file_format},
+        },
+    )
+    return redirect("job", job.pk)
 
 
 def _chosen_year(request, years: list[int]) -> int:

@@ -9,17 +9,17 @@ Pure functions: a `Series` of (label, value) points in, SVG markup out.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from registry import formatting
+from registry.charts import COLOURS, svg_image
 
 WIDTH, HEIGHT = 640, 280
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 92, 16, 16, 64
 LEGEND_COLUMNS, LEGEND_WIDTH, LEGEND_LINE = 2, 270, 18
-# Colours that keep 3:1 against white and against each other's neighbours (WCAG 1.4.11),
-# each series also told apart by its marker shape and the legend.
-COLOURS = ("#1f4e96", "#b5310b", "#1a6b34", "#6b2c91")
+# Each series is told apart by its colour (registry.charts.COLOURS), its marker shape and the
+# legend.
 MARKERS = ("circle", "square", "diamond", "triangle")
 
 
@@ -175,14 +175,4 @@ def _description(series: list[Series]) -> str:
 
 
 def _svg(chart_id: str, title: str, description: str, body: str) -> SafeString:
-    return format_html(
-        '<svg class="site-chart" id="{id}" role="img" viewBox="0 0 {w} {h}" '
-        'aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>',
-        id=chart_id,
-        w=WIDTH,
-        h=HEIGHT,
-        title=title,
-        desc=description,
-        body=mark_safe(body),  # built above from escaped labels and numbers only
-    )
+    return svg_image(chart_id, title, description, body, width=WIDTH, height=HEIGHT)

@@ -59,7 +59,7 @@ def job_file_view(request, job_id: int):
     )
     response["Content-Disposition"] = content_disposition_header(True, job.file_name)
     audit.record(
-        action=AuditAction.EXPORT_DOWNLOADED,
+        action=job.arguments.get("audit_action", AuditAction.EXPORT_DOWNLOADED),
         request=request,
         target=job.file_name,
         detail={"taak": job.pk, **job.arguments.get("audit", {})},

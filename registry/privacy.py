@@ -107,6 +107,16 @@ PERSONAL_DATA = (
         ),
     ),
     PersonalData(
+        what=_("Wie een taak op de achtergrond startte (een grote import of export)"),
+        fields=("registry.BackgroundJob.user",),
+        purpose=_("De taak en haar uitkomst alleen aan wie haar startte tonen."),
+        who_sees=_("Alleen wie de taak startte."),
+        kept=_(
+            "REGISTRY_JOB_RETENTION_DAYS dagen na het einde van de taak (standaard 7), met "
+            "het bestand van een export."
+        ),
+    ),
+    PersonalData(
         what=_("De geschiedenis van elk record: wie het wijzigde"),
         fields=("*.Historical*.history_user",),
         purpose=_("Verantwoording over wijzigingen in het register."),
@@ -140,6 +150,7 @@ NOT_PERSONAL = {
     "partnerships.Party.name": "de naam van een samenwerkingsverband",
     "partnerships.Party.short_name": "de korte naam van een samenwerkingsverband",
     "partnerships.ImportRun.file_name": "de naam van een bestand",
+    "registry.BackgroundJob.file_name": "de naam van het bestand van een export",
     "registry.APIToken.name": "de omschrijving van een API-sleutel (het systeem dat hem gebruikt)",
     "cycle.RuleSet.name": "een set wettelijke termijnen",
     "evaluations.Criterion.name": "een criterium van de scorekaart",

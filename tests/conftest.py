@@ -38,11 +38,16 @@ def _progress_in_memory(settings):
 
 
 @pytest.fixture
-def run_jobs():
+def run_jobs(monkeypatch):
     """Run the worker (`manage.py db_worker --batch`) over every queued background job, in
-    the test's process and database; returns how many tasks it ran."""
+    the test's process and database; returns how many tasks it ran. The worker checks its
+    connection between tasks as a request does; inside the test's transaction (autocommit
+    off) that would close it on PostgreSQL, so the check is left out here."""
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> int:
         queued = DBTaskResult.objects.ready().count()

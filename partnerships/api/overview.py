@@ -245,7 +245,16 @@ class ComparisonLineSerializer(serializers.Serializer):
     verbonden_partijen = serializers.IntegerField()
     bijdragen = _money(source="contributions")
     bijdragen_per_inwoner = _money(source="per_inhabitant")
+    garanties = _money(source="guarantees")
+    bedrag_bij_faillissement = _money(source="amount_at_risk")
+    te_late_documenten = serializers.IntegerField(source="late_documents")
+    te_late_zienswijzen = serializers.IntegerField(source="late_zienswijzen")
+    achterstallige_evaluaties = serializers.IntegerField(source="overdue_evaluations")
     per_thema = serializers.DictField(source="by_theme", child=serializers.IntegerField())
+    bijdragen_per_thema = serializers.DictField(
+        source="contributions_by_theme",
+        child=serializers.DecimalField(max_digits=15, decimal_places=2, allow_null=True),
+    )
     per_code = serializers.DictField(source="by_code", child=serializers.IntegerField())
 
 

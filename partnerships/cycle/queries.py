@@ -78,6 +78,11 @@ def overdue_zienswijzen_q(today: datetime.date) -> Q:
     return ~Q(status=ZienswijzeStatus.SENT) & Q(due_on__lt=today)
 
 
+def late_zienswijzen_q(today: datetime.date) -> Q:
+    """Not given by the last day: overdue (above), or sent after it."""
+    return overdue_zienswijzen_q(today) | Q(status=ZienswijzeStatus.SENT, sent_on__gt=F("due_on"))
+
+
 def with_overdue(zienswijzen: QuerySet, today: datetime.date) -> QuerySet:
     """`overdue` true or false, never NULL (without a due date a zienswijze is not late)."""
     return zienswijzen.annotate(

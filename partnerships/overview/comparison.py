@@ -1,20 +1,26 @@
 """The comparison of a province's municipalities for a year (issue 15, point 3): per
 municipality the participations running in the year and how many of them are verbonden
 partijen (BBV art. 1 lid 1 sub b, partnerships.bbv), the participations per theme and per
-legal-basis code of the overview map, and the year's budgeted contributions in total and per
-inhabitant (PopulationFigure of the year). Read through access.site_scope, in a fixed number
-of queries whatever the province's size."""
+legal-basis code of the overview map, the year's budgeted contributions in total, per
+inhabitant (PopulationFigure of the year) and per theme, the guarantees and the amounts at
+risk of the year (FinancialInterest: the sums of `guarantees` and `amount_at_risk`, the stand
+on 31 December), and the deadlines missed (comparison_deadlines: late cycle documents, late
+zienswijzen, overdue evaluations). Read through access.site_scope, in a fixed number of
+queries whatever the province's size."""
 
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import VerbondenPartij
-from partnerships.models import Contribution, Participation, Theme
+from partnerships.models import Contribution, FinancialInterest, Participation, Theme
+from partnerships.overview import comparison_deadlines as deadlines
 from partnerships.overview.codes import map_code
 from partnerships.overview.queries import NO_THEME
 from registry import access
@@ -29,8 +35,14 @@ class MunicipalityLine:
     participations: int = 0
     verbonden_partijen: int = 0
     contributions: Decimal | None = None
+    guarantees: Decimal | None = None
+    amount_at_risk: Decimal | None = None
+    late_documents: int = 0
+    late_zienswijzen: int = 0
+    overdue_evaluations: int = 0
     by_theme: Counter = field(default_factory=Counter)
     by_code: Counter = field(default_factory=Counter)
+    contributions_by_theme: dict = field(default_factory=dict)  # theme -> Decimal | None
 
     @property
     def per_inhabitant(self) -> Decimal | None:
@@ -49,6 +61,11 @@ COLUMNS = (
     ("verbonden", _("Verbonden partijen"), "verbonden_partijen", False),
     ("bijdragen", _("Begrote bijdragen"), "contributions", "euro"),
     ("per-inwoner", _("Per inwoner"), "per_inhabitant", "cents"),
+    ("garanties", _("Garanties en borgstellingen"), "guarantees", "euro"),
+    ("risico", _("Bedrag bij faillissement"), "amount_at_risk", "euro"),
+    ("stukken", _("Stukken begrotingscyclus te laat"), "late_documents", False),
+    ("zienswijzen", _("Zienswijzen te laat"), "late_zienswijzen", False),
+    ("evaluaties", _("Evaluaties achterstallig"), "overdue_evaluations", False),
 )
 SORT_KEYS = ("naam", *(key for key, *_rest in COLUMNS))
 HIGH, LOW = "hoog", "laag"
@@ -137,9 +154,22 @@ class Comparison:
     def code_rows(self):
         return self.matrix("by_code", self.codes)
 
+    def contribution_themes(self) -> list[str]:
+        return sorted({t for line in self.lines for t in line.contributions_by_theme})
 
-def build_comparison(user, province, year: int, *, region=None) -> Comparison:
-    """`region` (of `province`): its municipalities only."""
+    def contribution_rows(self) -> list[tuple[MunicipalityLine, list[Decimal | None]]]:
+        """Per municipality its budgeted contributions per theme (None: none recorded)."""
+        themes = self.contribution_themes()
+        return [
+            (line, [line.contributions_by_theme.get(theme) for theme in themes])
+            for line in self.lines
+        ]
+
+
+def build_comparison(user, province, year: int, *, region=None, today=None) -> Comparison:
+    """`region` (of `province`): its municipalities only. `today` judges the deadlines
+    (default: today)."""
+    today = today or timezone.localdate()
     if region is not None:
         municipalities = list(region.municipalities.order_by("name"))
     else:
@@ -157,6 +187,7 @@ def build_comparison(user, province, year: int, *, region=None) -> Comparison:
             Prefetch("party__themes", queryset=Theme.objects.order_by("name"), to_attr="map_themes")
         )
     )
+    parties = {m.pk: set() for m in municipalities}
     for p in participations:
         line = lines[p.organisation_id]
         line.participations += 1
@@ -165,14 +196,10 @@ def build_comparison(user, province, year: int, *, region=None) -> Comparison:
         themes = p.party.map_themes
         line.by_theme[themes[0].name if themes else NO_THEME] += 1
         line.by_code[map_code(p.party.legal_form)] += 1
-    contributions = (
-        access.site_scope(user, Contribution.objects.all())
-        .filter(year=year, participation__organisation__in=municipalities)
-        .values("participation__organisation")
-        .annotate(total=Sum("budgeted"))
-    )
-    for row in contributions:
-        lines[row["participation__organisation"]].contributions = row["total"]
+        parties[p.organisation_id].add(p.party_id)
+    _add_contributions(user, lines, year)
+    _add_financial_interests(user, lines, year)
+    _add_deadlines(user, lines, parties, year, today)
     for organisation_id, inhabitants in PopulationFigure.objects.filter(
         year=year, organisation__in=municipalities
     ).values_list("organisation", "inhabitants"):
@@ -186,3 +213,49 @@ def build_comparison(user, province, year: int, *, region=None) -> Comparison:
         codes=sorted({c for line in ordered for c in line.by_code}),
         region=region,
     )
+
+
+def _add_contributions(user, lines: dict[int, MunicipalityLine], year: int) -> None:
+    """The year's budgeted contributions per municipality and theme (the party's first theme
+    by name, as the other tables count); the total the sum of the known ones."""
+    first_theme = Subquery(
+        Theme.objects.filter(parties=OuterRef("participation__party"))
+        .order_by("name")
+        .values("name")[:1]
+    )
+    rows = (
+        access.site_scope(user, Contribution.objects.all())
+        .filter(year=year, participation__organisation__in=list(lines))
+        .annotate(theme=Coalesce(first_theme, Value(NO_THEME)))
+        .order_by()
+        .values("participation__organisation", "theme")
+        .annotate(total=Sum("budgeted"))
+    )
+    for row in rows:
+        line = lines[row["participation__organisation"]]
+        line.contributions_by_theme[row["theme"]] = row["total"]
+        if row["total"] is not None:
+            line.contributions = (line.contributions or Decimal(0)) + row["total"]
+
+
+def _add_financial_interests(user, lines: dict[int, MunicipalityLine], year: int) -> None:
+    rows = (
+        access.site_scope(user, FinancialInterest.objects.all())
+        .filter(year=year, participation__organisation__in=list(lines))
+        .order_by()
+        .values("participation__organisation")
+        .annotate(guarantees=Sum("guarantees"), at_risk=Sum("amount_at_risk"))
+    )
+    for row in rows:
+        line = lines[row["participation__organisation"]]
+        line.guarantees, line.amount_at_risk = row["guarantees"], row["at_risk"]
+
+
+def _add_deadlines(user, lines, parties: dict[int, set[int]], year: int, today) -> None:
+    documents = deadlines.late_documents(user, parties, year, today)
+    zienswijzen = deadlines.late_zienswijzen(user, lines, year, today)
+    evaluations = deadlines.overdue_evaluations(user, list(lines), year, today)
+    for organisation_id, line in lines.items():
+        line.late_documents = documents[organisation_id]
+        line.late_zienswijzen = zienswijzen[organisation_id]
+        line.overdue_evaluations = evaluations.get(organisation_id, 0)

@@ -1,6 +1,7 @@
 """The comparison of municipalities as a workbook (issue 15, point 3): the main table in the
 order of the page (`?sorteer=`), the outliers named in their own column, the medians under
-it; the participations per theme and per legal-basis code on two more sheets. House style
+it; the participations per theme and per legal-basis code, and the budgeted contributions per
+theme in euros, on three more sheets. House style
 of partnerships.xlsx_layout."""
 
 from io import BytesIO
@@ -47,6 +48,14 @@ def render(comparison, title: str, sort: str = "naam") -> bytes:
     layout.finish(sheet, header=header, title=title, frozen_columns=1)
     _matrix_sheet(workbook, _("Per thema"), comparison.themes, comparison.theme_rows())
     _matrix_sheet(workbook, _("Per grondslag"), comparison.codes, comparison.code_rows())
+    _matrix_sheet(
+        workbook,
+        _("Bijdragen per thema"),
+        comparison.contribution_themes(),
+        comparison.contribution_rows(),
+        title=_("Begrote bijdragen per thema"),
+        number_format=layout.EURO,
+    )
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -66,14 +75,15 @@ def _counts_format(sheet) -> None:
             sheet.cell(row=row, column=column).number_format = "0.#"
 
 
-def _matrix_sheet(workbook, name: str, keys, rows) -> None:
+def _matrix_sheet(workbook, name: str, keys, rows, *, title=None, number_format="0") -> None:
+    """A municipality per row, a key per column; an empty cell where a value is None."""
     sheet = workbook.create_sheet(name)
-    title = _("Deelnemingen %(what)s") % {"what": name.lower()}
+    title = title or _("Deelnemingen %(what)s") % {"what": name.lower()}
     layout.title_row(sheet, title)
     header = layout.header_row(sheet, [_("Gemeente"), *keys])
-    for line, counts in rows:
-        row = layout.data_row(sheet, [line.municipality.name, *counts])
+    for line, values in rows:
+        row = layout.data_row(sheet, [line.municipality.name, *values])
         for column in range(2, len(keys) + 2):
-            sheet.cell(row=row, column=column).number_format = "0"
+            sheet.cell(row=row, column=column).number_format = number_format
     layout.fit_columns(sheet, header)
     layout.finish(sheet, header=header, title=title, frozen_columns=1)

@@ -251,11 +251,13 @@ def _count(footer: Footer, participation, year: int) -> None:
         footer.private += 1
     else:
         footer.other_public += 1
-    verdict = participation.verbonden_partij(year)
-    if verdict.status == VerbondenPartij.YES:
-        footer.bbv += 1
+    # the status the query annotated (bbv.annotate); the verdict with its reason, which
+    # costs a translated sentence, only where the map and the register differ
+    register_counts = participation.vp_status == VerbondenPartij.YES
+    footer.bbv += register_counts
     counted_by_map = group != OTHER_PUBLIC
-    if counted_by_map != (verdict.status == VerbondenPartij.YES):
+    if counted_by_map != register_counts:
+        verdict = participation.verbonden_partij(year)
         footer.differences.append(
             Difference(
                 party=participation.party,

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from partnerships.models import Region
 from partnerships.overview import comparison_xlsx, xlsx
 from partnerships.overview.comparison import COLUMNS, SORT_KEYS, build_comparison
+from partnerships.overview.comparison_deadlines import evaluation_day
 from partnerships.overview.queries import build_map
-from registry import access
+from registry import access, charts
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -85,6 +86,26 @@ def _province_or_404(request, province_id: int):
     return province
 
 
+PER_INHABITANT = next(i for i, (key, *_rest) in enumerate(COLUMNS) if key == "per-inwoner")
+
+
+def per_inhabitant_chart(rows, medians, median_label: str):
+    """The contributions per inhabitant as horizontal bars in the table's order, with the
+    median as a line; its numbers are the main table's (`#comparison`, aria-describedby)."""
+    outliers = {"hoog": _("uitschieter: hoog"), "laag": _("uitschieter: laag")}
+    bars = []
+    for line, cells in rows:
+        value, _money, outlier = cells[PER_INHABITANT]
+        bars.append((line.municipality.name, value, str(outliers[outlier]) if outlier else ""))
+    return charts.horizontal_bar_chart(
+        "comparison-chart",
+        str(_("Begrote bijdragen per inwoner, per gemeente, met de mediaan")),
+        bars,
+        reference=(median_label, medians[PER_INHABITANT][0]),
+        described_by="comparison",
+    )
+
+
 def comparison_view(request, province_id: int):
     """The province's municipalities compared for a year (default: this year)."""
     province = _province_or_404(request, province_id)
@@ -125,6 +146,7 @@ def comparison_view(request, province_id: int):
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
     xlsx_link = "?" + urlencode({**query, "sorteer": sort, "format": "xlsx"})
+    median_label = _("Mediaan van de regio") if region else _("Mediaan van de provincie")
     context = {
         **admin.site.each_context(request),
         "title": title,
@@ -138,5 +160,7 @@ def comparison_view(request, province_id: int):
         "regions": list(regions),
         "region": region,
         "year": year,
+        "evaluation_day": evaluation_day(year, timezone.localdate()),
+        "chart": per_inhabitant_chart(rows, medians, str(median_label)),
     }
     return render(request, "partnerships/overview_comparison.html", context)

@@ -168,8 +168,36 @@ def test_the_comparison_counts_per_municipality(twente, overijssel, almelo):  # 
     assert lines["Enschede"]["per_thema"] == {"Veiligheid": 1}
 
 
+def test_the_comparisons_money_and_deadlines_are_the_admins(twente, overijssel, enschede):  # noqa: F811
+    """The API reads the same builder as the admin's page: every column it shows."""
+    from decimal import Decimal
+
+    from partnerships.models import Participation
+    from partnerships.overview.comparison import build_comparison
+
+    own = Participation.objects.filter(organisation=enschede).first()
+    factories.FinancialInterestFactory(
+        participation=own, year=2026, guarantees=Decimal("250000"), amount_at_risk=Decimal("10")
+    )
+    user = supervisor(overijssel)
+    url = f"/api/v1/provincies/{overijssel.cbs_code}/vergelijking/2026/"
+    body = client_for(user).get(url).json()
+    api = {line["gemeente"]["naam"]: line for line in body["gemeenten"]}
+    for line in build_comparison(user, overijssel, 2026).lines:
+        shown = api[line.municipality.name]
+        assert shown["garanties"] == (None if line.guarantees is None else f"{line.guarantees:.2f}")
+        assert shown["bedrag_bij_faillissement"] == (
+            None if line.amount_at_risk is None else f"{line.amount_at_risk:.2f}"
+        )
+        assert shown["te_late_documenten"] == line.late_documents
+        assert shown["te_late_zienswijzen"] == line.late_zienswijzen
+        assert shown["achterstallige_evaluaties"] == line.overdue_evaluations
+        assert set(shown["bijdragen_per_thema"]) == set(line.contributions_by_theme)
+    assert api["Enschede"]["garanties"] == "250000.00"
+
+
 @pytest.mark.parametrize(
-    ("page", "queries"), [("overzichtskaart/?peildatum=2026-01-01", 8), ("vergelijking/2026/", 10)]
+    ("page", "queries"), [("overzichtskaart/?peildatum=2026-01-01", 8), ("vergelijking/2026/", 17)]
 )
 def test_the_overview_query_counts_do_not_grow_with_the_province(
     twente,  # noqa: F811

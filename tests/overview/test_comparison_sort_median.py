@@ -92,7 +92,12 @@ def test_the_xlsx_has_the_pages_order_outliers_and_medians(db):
     assert [r[0] for r in body] == [f"Gemeente {c}" for c in "EBDAC"]
     assert body[0][2] == 12 and body[0][-1] == "Deelnemingen: hoog"
     assert rows[7][0] == "Mediaan van de provincie" and rows[7][2] == 3
-    assert workbook.sheetnames == ["Vergelijking", "Per thema", "Per grondslag"]
+    assert workbook.sheetnames == [
+        "Vergelijking",
+        "Per thema",
+        "Per grondslag",
+        "Bijdragen per thema",
+    ]
 
 
 def test_the_xlsx_takes_the_same_queries_at_two_sizes(db):
