@@ -6,7 +6,8 @@ Works on a copy of the national synthetic set: the database `registry_bench_api1
 from the template `registry_bench` when it does not exist yet (`--fresh`: made again),
 migrated, every organisation set to publish (the synthetic set publishes nothing, and the API
 shows an anonymous reader what is published: the open-data reader) and ANALYZEd. Then it
-serves this checkout with the shipped gunicorn.conf.py on loopback (bench/load.py's `serve`)
+serves this checkout with the shipped gunicorn.conf.py on loopback (bench/load.py's `serve`;
+bench/national.py's `manage` and `setup_django`)
 and measures, as an anonymous reader (the anonymous rate raised for the run):
 
 - the participations list, page size 100 (`/api/v1/deelnemingen/?pagina_grootte=100`);
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import load  # noqa: E402 (bench/ is not a package: its helpers are shared by path)
+import national  # noqa: E402
 
 DATABASE = "registry_bench_api16b"
 TEMPLATE = "registry_bench"
@@ -69,7 +71,7 @@ def prepare(server: str, fresh: bool) -> str:
                     time.sleep(2)
             else:
                 raise SystemExit(f"{TEMPLATE} is in gebruik; probeer het later opnieuw")
-    load.manage(ROOT, url, "migrate", "--noinput")
+    national.manage(url, "migrate", "--noinput")
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute("UPDATE registry_organisation SET publishes = true")
         connection.execute("ANALYZE")
@@ -248,7 +250,7 @@ def main() -> None:
     load.PORT, load.BASE = PORT, f"http://127.0.0.1:{PORT}"
     os.environ["REGISTRY_API_RATE_ANONYMOUS"] = "1000000/min"
     database_url = prepare(args.postgres, args.fresh)
-    load.setup_django(database_url)
+    national.setup_django(database_url)
     print(f"{os.cpu_count()} cores (gedeeld met andere sessies); database {DATABASE}")
     endpoints = targets(args.year)
     server, worker = load.serve(ROOT, database_url)

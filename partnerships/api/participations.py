@@ -3,6 +3,7 @@ art. 1) for the participant in a year (`?jaar=`, this year by default), with the
 Registered, changed and deleted through partnerships.services (the one write check): by the
 participant's griffie, or with a write token of the participant."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -124,8 +125,16 @@ _SPARSE = sparse.sparse_schema(
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=_FIELDS, responses=_SPARSE),
-    retrieve=extend_schema(parameters=[_YEAR, *_FIELDS], responses=_SPARSE),
+    list=extend_schema(
+        description=_("De deelnemingen die u mag zien, met de BBV-status in het jaar."),
+        parameters=_FIELDS,
+        responses=_SPARSE,
+    ),
+    retrieve=extend_schema(
+        description=_("Eén deelneming, met de BBV-status in het jaar."),
+        parameters=[_YEAR, *_FIELDS],
+        responses=_SPARSE,
+    ),
     **write_schema(ParticipationSerializer, ParticipationWriteSerializer),
 )
 class ParticipationViewSet(sparse.SparseFields, ServiceWrites, SiteScopedViewSet):

@@ -6,6 +6,7 @@ participant or of the dossierhouder, deleted when no other organisation takes pa
 
 from django.db.models import Prefetch
 from django.urls import reverse as url_path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
@@ -183,8 +184,16 @@ class PartyWriteSerializer(serializers.Serializer):
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=PARTY_FIELDS, responses=PartySparseSerializer),
-    retrieve=extend_schema(parameters=PARTY_FIELDS, responses=PartySparseSerializer),
+    list=extend_schema(
+        description=_("De samenwerkingsverbanden die u mag zien."),
+        parameters=PARTY_FIELDS,
+        responses=PartySparseSerializer,
+    ),
+    retrieve=extend_schema(
+        description=_("Eén samenwerkingsverband, op zijn registercode."),
+        parameters=PARTY_FIELDS,
+        responses=PartySparseSerializer,
+    ),
     **write_schema(PartySerializer, PartyWriteSerializer),
 )
 class PartyViewSet(sparse.SparseFields, ServiceWrites, SiteScopedViewSet):

@@ -189,16 +189,32 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+_JUDGED = _(
+    "De schrijfcontrole van het register beoordeelt het gegeven zoals het wordt opgeslagen, "
+    "met dezelfde rechten en regels als de beheeromgeving; een weigering is 403 met de reden."
+)
+
+
 def write_schema(read_serializer, write_serializer):
-    """The OpenAPI description of the three writes of a resource."""
+    """The OpenAPI description of the three writes of a resource (in Dutch, for its readers;
+    not the viewset's docstring)."""
     return {
         "create": extend_schema(
+            description=_("Legt een nieuw gegeven vast. %(judged)s") % {"judged": _JUDGED},
             request=write_serializer,
             responses={201: read_serializer, **PROBLEMS},
         ),
         "partial_update": extend_schema(
+            description=_("Wijzigt de meegestuurde velden. %(judged)s") % {"judged": _JUDGED},
             request=write_serializer,
             responses={200: read_serializer, **PROBLEMS},
         ),
-        "destroy": extend_schema(responses={204: None, **PROBLEMS}),
+        "destroy": extend_schema(
+            description=_(
+                "Verwijdert het gegeven, als u ook alles mag verwijderen wat ermee verdwijnt. "
+                "%(judged)s"
+            )
+            % {"judged": _JUDGED},
+            responses={204: None, **PROBLEMS},
+        ),
     }
