@@ -1,7 +1,7 @@
 """Staff at work, at national scale, with heavy work beside them (issue 18, point 6).
 
     .venv/bin/python bench/load.py [--before 970c151] [--seconds 20] [--clients 10]
-                                   [--import-rows 20000] [--reuse]
+                                   [--think 0] [--import-rows 20000] [--reuse]
 
 Builds the national synthetic set (seed 1) in the PostgreSQL database `registry_bench_load`
 (`--reuse` keeps an earlier one), runs ANALYZE, and then, for the code of `--before` (a git
@@ -9,12 +9,12 @@ revision exported with `git archive`; '' skips it) and for this checkout, one af
 on the same data:
 
 1. serves the site with the project's gunicorn.conf.py on loopback (and, where the code has
-   one, the background worker `manage.py db_worker`);
+   one, the background worker `manage.py db_worker`, at the priority of its systemd unit);
 2. lets `--clients` clients (signed in as administrator, griffie, finance and supervisor of
    the largest municipality and its province) request their pages one after the other for
    `--seconds`: the party list, the participation list, the change form of the largest
-   cooperation (administrators) and the agenda; printed per page: requests, throughput,
-   p50 and p95;
+   cooperation (administrators) and the agenda, each client waiting `--think` seconds after
+   a page (0: at once, the most load); printed per page: requests, throughput, p50 and p95;
 3. does the same again while one more client downloads the national participations export
    as XLSX and another imports a sheet of `--import-rows` participations through the upload
    page (preview, then "Doorvoeren"), each as the code does it (in the request, or as a job
@@ -45,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "registry_bench_load"
 PORT = 8097
 BASE = f"http://127.0.0.1:{PORT}"
+# the worker's priority below the web server, as deploy/systemd/registry-worker.service sets it
+WORKER_NICE = 10
 # the sessions signed in before the run must outlast it
 SERVING = {"REGISTRY_SESSION_IDLE_MINUTES": "600"}
 
@@ -133,7 +135,7 @@ def pages_of(role: str, party) -> list[tuple[str, str]]:
 class Load:
     """Clients requesting their pages one after the other until stopped."""
 
-    def __init__(self, users: dict[str, str], party, clients: int):
+    def __init__(self, users: dict[str, str], party, clients: int, think: float = 0):
         roles = list(users)
         self.clients = [
             (browser(users[roles[i % len(roles)]]), pages_of(roles[i % len(roles)], party))
@@ -141,6 +143,7 @@ class Load:
         ]
         self.times: dict[str, list[float]] = {}
         self.errors = 0
+        self.think = think  # seconds a client waits after each page, as a person reads it
         self.lock = threading.Lock()
 
     def run_for(self, seconds: float | None = None, until: threading.Event | None = None):
@@ -173,6 +176,8 @@ class Load:
                 if response.status_code != 200:
                     self.errors += 1
                 self.times.setdefault(name, []).append(elapsed)
+            if self.think:
+                stop.wait(self.think)
 
 
 def percentile(values: list[float], q: int) -> float:
@@ -292,6 +297,7 @@ def serve(code: Path, database_url: str):
             [sys.executable, "manage.py", "db_worker", "--no-reload", "--verbosity", "0"],
             cwd=code,
             env=env,
+            preexec_fn=lambda: os.nice(WORKER_NICE),
         )
     for _ in range(300):
         try:
@@ -321,7 +327,7 @@ def run_on(label: str, code: Path, database_url: str, args, users, party, sheet)
         measured = workers + ([worker.pid] if worker else [])
         print(f"\n== {label}: gunicorn {len(workers)} workers" + (", worker" if worker else ""))
         before = rss_mb(measured)
-        load = Load(users, party, args.clients)
+        load = Load(users, party, args.clients, args.think)
         seconds = load.run_for(args.seconds)
         print(f"Zonder zwaar werk ({seconds:.0f} s, {args.clients} clients):")
         report(load, seconds)
@@ -336,7 +342,7 @@ def run_on(label: str, code: Path, database_url: str, args, users, party, sheet)
 
         threading.Thread(target=work, args=("export", heavy_export), daemon=True).start()
         threading.Thread(target=work, args=("import", heavy_import, sheet), daemon=True).start()
-        load = Load(users, party, args.clients)
+        load = Load(users, party, args.clients, args.think)
         seconds = load.run_for(until=done)
         print(f"Tijdens export en import ({seconds:.0f} s):")
         report(load, seconds)
@@ -360,6 +366,7 @@ def main() -> None:
     parser.add_argument("--before", default="970c151", help="git revision to compare with")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--think", type=float, default=0, help="seconds between a client's pages")
     parser.add_argument("--import-rows", type=int, default=20_000)
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--reuse", action="store_true")
