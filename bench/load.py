@@ -20,7 +20,10 @@ on the same data:
    page (preview, then "Doorvoeren"), each as the code does it (in the request, or as a job
    whose page it polls), until both are done; printed: the pages as before, the export's and
    the import's time and whether they completed;
-4. prints the memory (RSS) of the gunicorn workers and the worker before and after.
+4. prints the memory (RSS) of the gunicorn workers and the worker before and after (a
+   worker that gunicorn renewed in between, after `max_requests`, is not in the second list).
+
+Each code first gets a warm-up of WARM_UP_SECONDS that is not counted.
 
 Between the two codes the rows the import added are removed. Loopback only; bounded by
 --seconds and by the heavy work. Not part of the test run: tests never assert on time.
@@ -45,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "registry_bench_load"
 PORT = 8097
 BASE = f"http://127.0.0.1:{PORT}"
+WARM_UP_SECONDS = 5
 # the worker's priority below the web server, as deploy/systemd/registry-worker.service sets it
 WORKER_NICE = 10
 # the sessions signed in before the run must outlast it
@@ -326,6 +330,8 @@ def run_on(label: str, code: Path, database_url: str, args, users, party, sheet)
         workers = children(server.pid)
         measured = workers + ([worker.pid] if worker else [])
         print(f"\n== {label}: gunicorn {len(workers)} workers" + (", worker" if worker else ""))
+        # a warm-up, not counted: each worker's first pages load templates and code
+        Load(users, party, args.clients).run_for(WARM_UP_SECONDS)
         before = rss_mb(measured)
         load = Load(users, party, args.clients, args.think)
         seconds = load.run_for(args.seconds)
