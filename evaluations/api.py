@@ -4,6 +4,7 @@ never one respondent's answers, never a name) and the follow-up actions the read
 read (never public). Registered on /api/v1/ through registry.api.routes (apps.py)."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from evaluations.choices import ActionStatus, EvaluationStatus, Performer
@@ -13,7 +14,7 @@ from evaluations.scorecard import summarise
 from partnerships.api.participations import PartyRefSerializer
 from registry.api.fields import DetailLink, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
-from registry.api.viewsets import SiteScopedViewSet
+from registry.api.viewsets import SiteScopedViewSet, described
 
 
 class ScoreSerializer(serializers.Serializer):
@@ -95,6 +96,10 @@ class EvaluationSerializer(serializers.ModelSerializer):
         return ScoreSerializer(summarise(self._answers(evaluation)), many=True).data
 
 
+@described(
+    many=_("De evaluaties van de samenwerkingsverbanden, met hun scores en vervolgacties."),
+    one=_("Eén evaluatie met haar scores en vervolgacties."),
+)
 class EvaluationViewSet(SiteScopedViewSet):
     serializer_class = EvaluationSerializer
     filterset_class = EvaluationFilter

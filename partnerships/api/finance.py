@@ -4,6 +4,7 @@ the jaarrekening, with the risks: BBV art. 15 lid 1, the paragraph's figures), `
 contributions are shared, with the fixed percentages)."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from partnerships.api.participations import PartyRefSerializer
@@ -18,7 +19,7 @@ from partnerships.filters import ContributionFilter, CostKeyFilter, FiguresFilte
 from partnerships.models import AnnualFigures, Contribution, CostKey, CostKeyPercentage, Risk
 from registry.api.fields import DetailLink, amount, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
-from registry.api.viewsets import SiteScopedViewSet
+from registry.api.viewsets import SiteScopedViewSet, described
 
 
 class RiskSerializer(serializers.ModelSerializer):
@@ -77,6 +78,13 @@ class FiguresSerializer(serializers.ModelSerializer):
         ]
 
 
+@described(
+    many=_(
+        "De jaarcijfers (begroting, begrotingswijziging, jaarrekening) van de "
+        "samenwerkingsverbanden die u mag zien, met hun risico's."
+    ),
+    one=_("Eén set jaarcijfers van een samenwerkingsverband, met de risico's."),
+)
 class FiguresViewSet(SiteScopedViewSet):
     serializer_class = FiguresSerializer
     filterset_class = FiguresFilter
@@ -121,6 +129,10 @@ class ContributionSerializer(serializers.ModelSerializer):
         ]
 
 
+@described(
+    many=_("De bijdragen per deelneming en jaar (begroot en gerealiseerd) die u mag zien."),
+    one=_("Eén bijdrage van een deelnemer aan een samenwerkingsverband in een jaar."),
+)
 class ContributionViewSet(SiteScopedViewSet):
     serializer_class = ContributionSerializer
     filterset_class = ContributionFilter
@@ -181,6 +193,13 @@ class CostKeySerializer(serializers.ModelSerializer):
         ]
 
 
+@described(
+    many=_(
+        "De verdeelsleutels van de samenwerkingsverbanden, per jaar waarin ze gelden, met "
+        "vaste percentages waar de sleutel die heeft."
+    ),
+    one=_("Eén verdeelsleutel met zijn percentages."),
+)
 class CostKeyViewSet(SiteScopedViewSet):
     serializer_class = CostKeySerializer
     filterset_class = CostKeyFilter

@@ -3,6 +3,7 @@ seats. A seat is listed as the public pages list it: an office holder's seat of 
 municipality that publishes, and what the reader's roles let it read (access.site_scope)."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from partnerships.api.participations import PartyRefSerializer
@@ -11,7 +12,7 @@ from partnerships.filters import BodyFilter
 from partnerships.models import Body, Seat
 from registry.api.fields import DetailLink, code_and_label
 from registry.api.organisations import OrganisationRefSerializer
-from registry.api.viewsets import SiteScopedViewSet
+from registry.api.viewsets import SiteScopedViewSet, described
 
 
 class SeatSerializer(serializers.ModelSerializer):
@@ -58,6 +59,13 @@ class BodySerializer(serializers.ModelSerializer):
         ]
 
 
+@described(
+    many=_(
+        "De organen van de samenwerkingsverbanden (algemeen en dagelijks bestuur, "
+        "aandeelhoudersvergadering, …) met hun zetels."
+    ),
+    one=_("Eén orgaan met zijn zetels."),
+)
 class BodyViewSet(SiteScopedViewSet):
     serializer_class = BodySerializer
     filterset_class = BodyFilter

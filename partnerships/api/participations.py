@@ -42,7 +42,9 @@ class VerbondenPartijSerializer(serializers.Serializer):
         return str(VerbondenPartij(participation.vp_status).label)
 
     def get_reden(self, participation) -> str:
-        """Why, or what is missing (partnerships.bbv), from what the query annotated."""
+        """Waarom, of wat er ontbreekt om het te kunnen zeggen (BBV art. 1 lid 1 sub b)."""
+        # the docstring is the schema's description, in Dutch; the reason comes from what
+        # the query annotated (partnerships.bbv)
         return participation.verbonden_partij(participation.vp_year).reason
 
 
@@ -76,8 +78,11 @@ class ParticipationSerializer(serializers.HyperlinkedModelSerializer):
 
 
 class ParticipationWriteSerializer(serializers.Serializer):
-    """What a client sends: the party by its registry code, the participant by its CBS code
-    (both fixed once registered), the period, seats, voting weight and notes."""
+    """Wat een systeem meestuurt: het samenwerkingsverband op zijn registercode, de
+    deelnemer op zijn sleutel (beide vast na registratie), de periode, zetels, stemgewicht
+    en opmerkingen."""
+
+    # the docstring is the schema's description, which the API's users read: in Dutch
 
     samenwerkingsverband = serializers.SlugRelatedField(
         source="party", slug_field="code", queryset=Party.objects.all()

@@ -60,7 +60,8 @@ class LegalBasisSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_bestand(self, legal_basis) -> str | None:
-        """The document through the checked download (the same rights as the record)."""
+        """Het document, te downloaden met dezelfde rechten als het gegeven."""
+        # the docstring is the field's description in the schema: in Dutch
         if not legal_basis.document:
             return None
         path = url_path(
@@ -153,9 +154,11 @@ PartySparseSerializer = sparse.sparse_schema(PartySerializer, "PartyFields")
 
 
 class PartyWriteSerializer(serializers.Serializer):
-    """What a client sends: the fields of the admin's form under the API's names, the
-    organisations by their CBS code and the themes by name. The registry code is derived from
-    the (short) name when not given."""
+    """Wat een systeem meestuurt: de velden van het formulier in het beheer onder de namen
+    van de API, de organisaties op hun sleutel en de thema's op naam. Zonder registercode
+    wordt die afgeleid van de (korte) naam."""
+
+    # the docstring is the schema's description, which the API's users read: in Dutch
 
     naam = serializers.CharField(source="name", max_length=200)
     korte_naam = _text("short_name", max_length=60)

@@ -4,6 +4,7 @@ whether it was met: Wgr art. 34, 34b, 35, 58, computed by cycle.calendar) and `z
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from partnerships.api.participations import PartyRefSerializer
@@ -18,7 +19,7 @@ from partnerships.cycle.models import CycleDocument, Zienswijze, ZienswijzeStep
 from partnerships.cycle.queries import with_overdue, with_state
 from registry.api.fields import DetailLink, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
-from registry.api.viewsets import SiteScopedViewSet
+from registry.api.viewsets import SiteScopedViewSet, described
 
 
 class CycleDocumentRefSerializer(serializers.ModelSerializer):
@@ -69,6 +70,13 @@ class CycleDocumentSerializer(CycleDocumentRefSerializer):
         ]
 
 
+@described(
+    many=_(
+        "De stukken van de begrotingscyclus van de samenwerkingsverbanden, met hun wettelijke "
+        "termijnen en hoe ver ze zijn."
+    ),
+    one=_("Eén stuk van de begrotingscyclus."),
+)
 class CycleDocumentViewSet(SiteScopedViewSet):
     serializer_class = CycleDocumentSerializer
     filterset_class = CycleDocumentFilter
@@ -80,8 +88,10 @@ class CycleDocumentViewSet(SiteScopedViewSet):
 
 
 class StepSerializer(serializers.ModelSerializer):
-    """A step of the workflow: from which status to which, when, and why (who took it is
-    not given: a civil servant's name is not published, README "Personal data")."""
+    """Een stap van de zienswijze: van welke stand naar welke, wanneer en waarom. Wie hem
+    zette staat er niet bij: de naam van een ambtenaar wordt niet gepubliceerd."""
+
+    # the docstring is the schema's description (README "Personal data"): in Dutch
 
     van = serializers.ChoiceField(source="source", choices=ZienswijzeStatus.choices)
     naar = serializers.ChoiceField(source="target", choices=ZienswijzeStatus.choices)
@@ -128,6 +138,10 @@ class ZienswijzeSerializer(serializers.ModelSerializer):
         ]
 
 
+@described(
+    many=_("De zienswijzen van de raden op de stukken van de begrotingscyclus, met hun stappen."),
+    one=_("Eén zienswijze met haar stappen."),
+)
 class ZienswijzeViewSet(SiteScopedViewSet):
     serializer_class = ZienswijzeSerializer
     filterset_class = ZienswijzeFilter

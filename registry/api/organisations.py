@@ -8,15 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
-    extend_schema,
     extend_schema_field,
-    extend_schema_view,
 )
 from rest_framework import serializers
 
 from registry import access
 from registry.api.fields import detail_url
-from registry.api.viewsets import SiteScopedViewSet
+from registry.api.viewsets import SiteScopedViewSet, described
 from registry.filters import OrganisationFilter
 from registry.models import Organisation, PopulationFigure
 from registry.organisation_keys import key_of, key_q
@@ -46,7 +44,9 @@ class PopulationSerializer(serializers.ModelSerializer):
 
 
 class OrganisationRefSerializer(serializers.ModelSerializer):
-    """An organisation where another record names it."""
+    """Een organisatie waar een ander gegeven haar noemt."""
+
+    # the docstring is the schema's description, which the API's users read: in Dutch
 
     sleutel = serializers.SerializerMethodField()
     cbs_code = serializers.CharField(allow_null=True)
@@ -125,7 +125,14 @@ def organisation_by_key(queryset, key: str):
     return found
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[KEY]))
+@described(
+    many=_(
+        "De organisaties die publiceren en die uw rollen u laten lezen, met hun sleutel "
+        "(CBS-code, anders org-<id>) en inwonertal per jaar."
+    ),
+    one=_("Eén organisatie, op haar sleutel (CBS-code, anders org-<id>)."),
+    parameters=[KEY],
+)
 class OrganisationViewSet(SiteScopedViewSet):
     """Organisations that publish, and those the reader's roles let it read (as the public
     pages decide), by their key."""

@@ -33,7 +33,10 @@ class InvalidParamSerializer(serializers.Serializer):
 
 
 class ProblemSerializer(serializers.Serializer):
-    """Problem details (RFC 9457), as the OpenAPI document describes an error."""
+    """Een fout als problem details (RFC 9457): type, titel, status, uitleg en de velden
+    die niet klopten."""
+
+    # the docstring is the schema's description, which the API's users read: in Dutch
 
     type = serializers.CharField()
     title = serializers.CharField()

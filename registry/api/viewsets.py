@@ -2,9 +2,19 @@
 shows a reader exactly what the public pages show it (what is public, plus what its roles
 let it read); a row outside it answers 404, as one that does not exist."""
 
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from registry import access
+
+
+def described(*, many: str, one: str, **detail):
+    """The Dutch descriptions of a read endpoint's list (`many`) and detail (`one`) in the
+    OpenAPI document, which its users read; a view's docstring is for developers and English.
+    `detail`: more of extend_schema for the detail (e.g. `parameters`)."""
+    return extend_schema_view(
+        list=extend_schema(description=many), retrieve=extend_schema(description=one, **detail)
+    )
 
 
 class SiteScopedViewSet(viewsets.ReadOnlyModelViewSet):

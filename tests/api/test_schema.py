@@ -4,9 +4,11 @@ WSGI application, on the public pages' small world, anonymous and with a write t
 no 500 and no answer that breaks the schema."""
 
 import difflib
+import re
 
 import pytest
 import schemathesis
+import yaml
 from django.conf import settings
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
@@ -34,6 +36,34 @@ def test_the_committed_schema_is_the_generated_one(tmp_path):
     want, got = COMMITTED.read_text().splitlines(), generated.read_text().splitlines()
     diff = "\n".join(list(difflib.unified_diff(want, got, "docs/openapi.yaml", "generated"))[:40])
     assert want == got, f"docs/openapi.yaml is out of date; regenerate it with {REGENERATE}\n{diff}"
+
+
+# English words that Dutch does not use; two in one text make it an English text
+ENGLISH = re.compile(r"\b(the|and|with|which|where|when|from|its|their|by)\b")
+
+
+def texts_of(node, where=""):
+    """Every description, summary and title in the OpenAPI document, with where it is."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in {"description", "summary", "title"} and isinstance(value, str):
+                yield f"{where}/{key}", value
+            yield from texts_of(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from texts_of(value, f"{where}[{index}]")
+
+
+def test_the_schema_speaks_dutch_to_its_readers():
+    """Swagger UI and Redoc show the descriptions to the API's users: none in English (a
+    view's or serializer's docstring becomes one unless it is given in Dutch)."""
+    document = yaml.safe_load(COMMITTED.read_text())
+    english = [
+        f"{where}: {text[:80]}"
+        for where, text in texts_of(document)
+        if len(ENGLISH.findall(text.lower())) >= 2
+    ]
+    assert english == []
 
 
 @pytest.fixture
