@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/api.py [--seconds 10] [--clients 4] [--year 2027] [--fresh]
 
-Works on a copy of the national synthetic set: the database `registry_bench_api16b`, made
-from the template `registry_bench` when it does not exist yet (`--fresh`: made again),
-migrated, every organisation set to publish (the synthetic set publishes nothing, and the API
+Works on a copy of the national synthetic set: the database `registry_bench_api`, made from
+the template `registry_bench` (built first when it is not there) when it does not exist yet
+(`--fresh`: made again), migrated, every organisation set to publish (the synthetic set publishes nothing, and the API
 shows an anonymous reader what is published: the open-data reader) and ANALYZEd. Then it
 serves this checkout with the shipped gunicorn.conf.py on loopback (bench/load.py's `serve`;
 bench/national.py's `manage` and `setup_django`)
@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import load  # noqa: E402 (bench/ is not a package: its helpers are shared by path)
 import national  # noqa: E402
 
-DATABASE = "registry_bench_api16b"
+DATABASE = "registry_bench_api"
 TEMPLATE = "registry_bench"
 PORT = 8116
 OPEN_DATA = [
@@ -56,6 +56,12 @@ OPEN_DATA = [
 def prepare(server: str, fresh: bool) -> str:
     """The copy of the national set, migrated, published and analysed."""
     url = f"{server}/{DATABASE}"
+    with psycopg.connect(server + "/postgres", autocommit=True) as connection:
+        template_there = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [TEMPLATE]
+        ).fetchone()
+    if not template_there:  # a fresh machine: the national set first (bench/national.py)
+        national.prepare(server, TEMPLATE, reuse=False, collectstatic=False)
     with psycopg.connect(server + "/postgres", autocommit=True) as connection:
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]
