@@ -12,7 +12,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status
 from rest_framework.response import Response
 
-from registry import access
+from registry import access, writes
 from registry.api.permissions import WritesWithScope
 from registry.api.problems import CONTENT_TYPE, ProblemSerializer, problem
 from registry.api.tokens import token_of
@@ -198,6 +198,17 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
         except access.WriteRefused as refused:
             return problem(request, status.HTTP_403_FORBIDDEN, refused.reason)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RegistryWrites(ServiceWrites):
+    """ServiceWrites of a record whose app has no service of its own for it (a contribution,
+    annual figures): registry.writes.save / delete, as the admin saves it."""
+
+    def save_record(self, user, record, changed, reason, relations):
+        writes.save(user=user, record=record, changed=changed, reason=reason)
+
+    def delete_record(self, user, record, reason):
+        writes.delete(user=user, record=record, reason=reason)
 
 
 _JUDGED = _(

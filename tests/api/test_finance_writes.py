@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from partnerships.choices import ContributionBasis
-from partnerships.models import Contribution, Participation
+from partnerships.choices import ContributionBasis, FiguresKind
+from partnerships.models import AnnualFigures, Contribution, Participation
 from registry import access
 from registry.models import RoleKind, TokenScope
 from tests import factories
@@ -182,3 +182,97 @@ def test_an_unknown_participation_is_400_naming_deelneming(finance_key):
     missing = Participation.objects.order_by("pk").last().pk + 1
     _problem(_post(key, deelneming=missing, jaar=YEAR, begroot="10.00"), 400, ["deelneming"])
     assert not Contribution.objects.filter(participation_id=missing).exists()
+
+
+# Annual figures (without their risks): kept by the finance department of a participant.
+
+FIGURES = "/api/v1/jaarcijfers/"
+
+
+def test_finance_of_a_participant_records_changes_and_deletes_the_figures(finance_key):
+    finance, key = finance_key
+    response = Client().post(
+        FIGURES,
+        {
+            "samenwerkingsverband": "gbt",
+            "jaar": YEAR + 1,
+            "soort": FiguresKind.BUDGET,
+            "lasten": "2500000.00",
+            "resultaat": "-12000.50",
+            "brondocument": "Begroting 2027",
+        },
+        content_type="application/json",
+        **auth(key),
+    )
+    assert response.status_code == 201, response.content
+    figures = AnnualFigures.objects.get(party__code="gbt", year=YEAR + 1)
+    assert (figures.expenses, figures.result) == (Decimal("2500000.00"), Decimal("-12000.50"))
+    assert figures.version == 1  # the admin's default
+    assert response.json()["risicos"] == []
+    assert figures.history.first().history_user == finance
+    factories.RiskFactory(figures=figures)  # the risks go along: the same party's figures
+
+    url = f"{FIGURES}{figures.pk}/"
+    response = Client().patch(
+        url, {"baten": "2490000"}, content_type="application/json", **auth(key)
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["baten"] == "2490000.00"
+    assert Client().delete(url, **auth(key)).status_code == 204
+    assert not AnnualFigures.objects.filter(pk=figures.pk).exists()
+
+
+def test_figures_of_a_party_finance_does_not_take_part_in_are_refused_naming_the_party(
+    finance_key, utrecht_city
+):
+    finance, key = finance_key
+    other = factories.PartyFactory(name="Regio Utrecht", code="regio-utrecht")
+    factories.ParticipationFactory(party=other, organisation=utrecht_city)
+    reason = access.save_refusal(finance, AnnualFigures(party=other, year=YEAR, kind="budget"))
+    response = Client().post(
+        FIGURES,
+        {"samenwerkingsverband": "regio-utrecht", "jaar": YEAR, "soort": FiguresKind.BUDGET},
+        content_type="application/json",
+        **auth(key),
+    )
+    body = _problem(response, 403, ["samenwerkingsverband"])
+    assert body["detail"] == reason
+    assert "financiën" in reason
+    assert not AnnualFigures.objects.filter(party=other).exists()
+
+
+def test_negative_expenses_are_400_naming_lasten(finance_key):
+    _finance, key = finance_key
+    response = Client().post(
+        FIGURES,
+        {"samenwerkingsverband": "gbt", "jaar": YEAR + 1, "soort": "budget", "lasten": "-1.00"},
+        content_type="application/json",
+        **auth(key),
+    )
+    _problem(response, 400, ["lasten"])
+    assert not AnnualFigures.objects.filter(year=YEAR + 1).exists()
+
+
+def test_a_read_key_or_a_council_member_records_no_figures(site_world, enschede, issue_token):
+    _token, read_key = issue_token(organisation=enschede, scope=TokenScope.READ)
+    council = factories.user_with_role(RoleKind.COUNCIL, enschede)
+    _token, council_key = issue_token(user=council, scope=TokenScope.WRITE)
+    figures = AnnualFigures.objects.get(party__code="gbt", year=YEAR)
+    stored = AnnualFigures.objects.get(pk=figures.pk)
+    figures.expenses = Decimal("1.00")
+    council_reason = access.save_refusal(council, figures, {"expenses"}, stored=stored)
+    assert council_reason
+    answers = {
+        key: Client().patch(
+            f"{FIGURES}{figures.pk}/",
+            {"lasten": "1.00"},
+            content_type="application/json",
+            **auth(key),
+        )
+        for key in (read_key, council_key)
+    }
+    assert answers[read_key].status_code == 403
+    assert "lezen" in answers[read_key].json()["detail"]
+    # the figures as a whole are not the council member's to keep: no field to name
+    assert _problem(answers[council_key], 403, [])["detail"] == council_reason
+    assert AnnualFigures.objects.get(pk=figures.pk).expenses == stored.expenses
