@@ -4,8 +4,9 @@
 
 Works on a copy of the national synthetic set: the database `registry_bench_api`, made from
 the template `registry_bench` (built first when it is not there) when it does not exist yet
-(`--fresh`: made again), migrated, every organisation set to publish (the synthetic set publishes nothing, and the API
-shows an anonymous reader what is published: the open-data reader) and ANALYZEd. Then it
+(`--fresh`: made again), migrated, every organisation set to publish (the synthetic set
+publishes nothing, and the API shows an anonymous reader what is published: the open-data
+reader) and ANALYZEd. Then it
 serves this checkout with the shipped gunicorn.conf.py on loopback (bench/load.py's `serve`;
 bench/national.py's `manage` and `setup_django`)
 and measures, as an anonymous reader (the anonymous rate raised for the run):
