@@ -185,6 +185,8 @@ SPECTACULAR_SETTINGS = {
         "ZienswijzeStatusEnum": "partnerships.cycle.choices.ZienswijzeStatus",
         "CycleDocumentKindEnum": "partnerships.cycle.choices.DocumentKind",
         "PartyStatusEnum": "partnerships.choices.PartyStatus",
+        # the name it had before the writes on jaarcijfers used it too (a client keeps it)
+        "FiguresSoortEnum": "partnerships.choices.FiguresKind",
     },
 }
 WSGI_APPLICATION = "registry.wsgi.application"

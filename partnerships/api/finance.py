@@ -1,10 +1,14 @@
 """The money of a party: `jaarcijfers` (a year's figures from the begroting, a wijziging or
 the jaarrekening, with the risks: BBV art. 15 lid 1, the paragraph's figures), `bijdragen`
 (what a participant pays in a year, budgeted and realised) and `verdeelsleutels` (how the
-contributions are shared, with the fixed percentages)."""
+contributions are shared, with the fixed percentages). Contributions are registered, changed
+and deleted through registry.writes (the one write check), as in the admin: by the finance
+department of the participant, or with a write key of the participant; annual figures (without
+their risks) likewise by the finance department of a current, confirmed participant."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from partnerships.api.participations import PartyRefSerializer
@@ -16,10 +20,19 @@ from partnerships.choices import (
     RiskLevel,
 )
 from partnerships.filters import ContributionFilter, CostKeyFilter, FiguresFilter
-from partnerships.models import AnnualFigures, Contribution, CostKey, CostKeyPercentage, Risk
+from partnerships.models import (
+    AnnualFigures,
+    Contribution,
+    CostKey,
+    CostKeyPercentage,
+    Participation,
+    Party,
+    Risk,
+)
 from registry.api.fields import DetailLink, amount, code_and_label, optional_link
 from registry.api.organisations import OrganisationRefSerializer
 from registry.api.viewsets import SiteScopedViewSet, described
+from registry.api.writes import RegistryWrites, write_schema
 
 
 class RiskSerializer(serializers.ModelSerializer):
@@ -78,15 +91,50 @@ class FiguresSerializer(serializers.ModelSerializer):
         ]
 
 
-@described(
-    many=_(
-        "De jaarcijfers (begroting, begrotingswijziging, jaarrekening) van de "
-        "samenwerkingsverbanden die u mag zien, met hun risico's."
+class FiguresWriteSerializer(serializers.Serializer):
+    """Wat een systeem meestuurt: het samenwerkingsverband op zijn registercode (vast na
+    registratie), jaar, soort en volgnummer, de bedragen in euro's (leeg is onbekend), de
+    ontwikkelingen en het brondocument. De risico's legt u vast in de beheeromgeving."""
+
+    # the docstring is the schema's description, which the API's users read: in Dutch
+
+    samenwerkingsverband = serializers.SlugRelatedField(
+        source="party", slug_field="code", queryset=Party.objects.all()
+    )
+    jaar = serializers.IntegerField(source="year")
+    soort = serializers.ChoiceField(source="kind", choices=FiguresKind.choices)
+    volgnummer = serializers.IntegerField(source="version", required=False)
+    eigen_vermogen_begin = amount("equity_start", read_only=False)
+    eigen_vermogen_eind = amount("equity_end", read_only=False)
+    vreemd_vermogen_begin = amount("debt_start", read_only=False)
+    vreemd_vermogen_eind = amount("debt_end", read_only=False)
+    resultaat = amount("result", read_only=False)
+    lasten = amount("expenses", read_only=False)
+    baten = amount("revenues", read_only=False)
+    bijdragen_deelnemers = amount("contributions_total", read_only=False)
+    weerstandsvermogen = amount("resilience", read_only=False)
+    ontwikkelingen = serializers.CharField(source="developments", allow_blank=True, required=False)
+    brondocument = serializers.CharField(
+        source="source_document", allow_blank=True, max_length=300, required=False
+    )
+    link = serializers.URLField(source="source_url", allow_blank=True, required=False)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description=_(
+            "De jaarcijfers (begroting, begrotingswijziging, jaarrekening) van de "
+            "samenwerkingsverbanden die u mag zien, met hun risico's."
+        )
     ),
-    one=_("Eén set jaarcijfers van een samenwerkingsverband, met de risico's."),
+    retrieve=extend_schema(
+        description=_("Eén set jaarcijfers van een samenwerkingsverband, met de risico's.")
+    ),
+    **write_schema(FiguresSerializer, FiguresWriteSerializer),
 )
-class FiguresViewSet(SiteScopedViewSet):
+class FiguresViewSet(RegistryWrites, SiteScopedViewSet):
     serializer_class = FiguresSerializer
+    write_serializer_class = FiguresWriteSerializer
     filterset_class = FiguresFilter
 
     def base_queryset(self):
@@ -129,12 +177,44 @@ class ContributionSerializer(serializers.ModelSerializer):
         ]
 
 
-@described(
-    many=_("De bijdragen per deelneming en jaar (begroot en gerealiseerd) die u mag zien."),
-    one=_("Eén bijdrage van een deelnemer aan een samenwerkingsverband in een jaar."),
+class ContributionWriteSerializer(serializers.Serializer):
+    """Wat een systeem meestuurt: de deelneming (haar `id`, vast na registratie), het jaar,
+    de begrote en de gerealiseerde bijdrage in euro's (leeg is onbekend), de grondslag en de
+    berekening."""
+
+    # the docstring is the schema's description, which the API's users read: in Dutch
+
+    # any participation, as `organisatie` of a participation is any organisation: one the
+    # caller does not keep is the write check's to refuse (403 naming the field), not an
+    # unknown id; the refusal says nothing of the participation but that it is not yours
+    deelneming = serializers.PrimaryKeyRelatedField(
+        source="participation", queryset=Participation.objects.all()
+    )
+    jaar = serializers.IntegerField(source="year")
+    begroot = amount("budgeted", read_only=False)
+    gerealiseerd = amount("realised", read_only=False)
+    grondslag = serializers.ChoiceField(
+        source="basis", choices=ContributionBasis.choices, required=False
+    )
+    berekening = serializers.CharField(
+        source="explanation", allow_blank=True, max_length=300, required=False
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description=_(
+            "De bijdragen per deelneming en jaar (begroot en gerealiseerd) die u mag zien."
+        )
+    ),
+    retrieve=extend_schema(
+        description=_("Eén bijdrage van een deelnemer aan een samenwerkingsverband in een jaar.")
+    ),
+    **write_schema(ContributionSerializer, ContributionWriteSerializer),
 )
-class ContributionViewSet(SiteScopedViewSet):
+class ContributionViewSet(RegistryWrites, SiteScopedViewSet):
     serializer_class = ContributionSerializer
+    write_serializer_class = ContributionWriteSerializer
     filterset_class = ContributionFilter
 
     def base_queryset(self):

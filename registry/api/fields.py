@@ -45,14 +45,16 @@ def code_and_label(
     )
 
 
-def amount(source: str) -> serializers.DecimalField:
-    """An amount in euros as a decimal string ("1234.50"); null is unknown, never zero."""
+def amount(source: str, *, read_only: bool = True) -> serializers.DecimalField:
+    """An amount in euros as a decimal string ("1234.50"); null is unknown, never zero.
+    `read_only=False`: the same field in a write's body (optional, at most two decimals)."""
     return serializers.DecimalField(
         source=source,
         max_digits=MAX_DIGITS,
         decimal_places=DECIMAL_PLACES,
         allow_null=True,
-        read_only=True,
+        read_only=read_only,
+        required=False,
     )
 
 

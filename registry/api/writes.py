@@ -12,7 +12,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status
 from rest_framework.response import Response
 
-from registry import access
+from registry import access, writes
 from registry.api.permissions import WritesWithScope
 from registry.api.problems import CONTENT_TYPE, ProblemSerializer, problem
 from registry.api.tokens import token_of
@@ -41,20 +41,31 @@ def _split(model, validated: dict) -> tuple[dict, dict]:
     return fields, relations
 
 
+def judged_paths(policy, name: str) -> list[str]:
+    """The paths the policy judges a new record by that start at the field `name`: the field
+    itself and, for a parent field, the policy's organisation or party behind it (of a
+    contribution `participation` and `participation__organisation`)."""
+    behind = {getattr(policy, attr, "") for attr in ("organisation", "party")}
+    return [name, *sorted(path for path in behind if path.startswith(f"{name}__"))]
+
+
+def _not_offered(policy, grants, record, name: str) -> bool:
+    return any(
+        (offered := policy.choices(grants, path)) is not None
+        and access.attribute(record, path) not in offered
+        for path in judged_paths(policy, name)
+    )
+
+
 def blamed_fields(user, record, stored, changed: set[str], reason: str) -> list[str]:
     """The fields a refusal is due to: of a new record the parent fields holding a value the
-    admin's picker would not have offered (the policy's `choices`), of a change each field
-    that, set back to what is stored, takes the refusal away. Nothing for a refusal of the
-    record as a whole."""
+    admin's picker would not have offered (the policy's `choices`, also of the organisation
+    or party behind a parent), of a change each field that, set back to what is stored,
+    takes the refusal away. Nothing for a refusal of the record as a whole."""
     policy = access.policy_for(type(record))
     if stored is None:
         grants = access.grants(user)
-        return [
-            name
-            for name in sorted(changed)
-            if (offered := policy.choices(grants, name)) is not None
-            and access.attribute(record, name) not in offered
-        ]
+        return [name for name in sorted(changed) if _not_offered(policy, grants, record, name)]
     blamed = []
     for name in sorted(changed):
         if _model_field(record, name).many_to_many:
@@ -187,6 +198,17 @@ class ServiceWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Des
         except access.WriteRefused as refused:
             return problem(request, status.HTTP_403_FORBIDDEN, refused.reason)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RegistryWrites(ServiceWrites):
+    """ServiceWrites of a record whose app has no service of its own for it (a contribution,
+    annual figures): registry.writes.save / delete, as the admin saves it."""
+
+    def save_record(self, user, record, changed, reason, relations):
+        writes.save(user=user, record=record, changed=changed, reason=reason)
+
+    def delete_record(self, user, record, reason):
+        writes.delete(user=user, record=record, reason=reason)
 
 
 _JUDGED = _(

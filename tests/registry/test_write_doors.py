@@ -16,7 +16,7 @@ from django.urls import reverse
 from partnerships import services
 from partnerships.choices import BodyKind, Confirmation, LegalForm
 from partnerships.cycle.choices import DocumentKind, ZienswijzeStatus
-from partnerships.models import Body, FinancialInterest, Participation, Party, Seat
+from partnerships.models import Body, Contribution, FinancialInterest, Participation, Party, Seat
 from partnerships.spreadsheets import service as spreadsheets
 from registry import access, tokens, writes
 from registry.models import APIToken, RoleKind, TokenScope
@@ -632,3 +632,54 @@ def test_deleting_a_party_others_take_part_in_is_refused_alike_at_every_door(wor
     )
     assert response.status_code == 403 and response.json()["detail"] == reason
     assert Party.objects.filter(pk=gbt.pk).exists()
+
+
+def test_a_contribution_of_another_municipality_is_refused_alike_at_every_door(world, almelo):
+    """Finance of Enschede records Almelo's contribution: the admin's form, the service and
+    the API give the same sentence, the API naming the field."""
+    finance = world["finance"]
+    theirs = world["participations"]["Almelo"]
+    with pytest.raises(access.WriteRefused) as refused:
+        writes.save(user=finance, record=Contribution(participation=theirs, year=2027))
+    reason = refused.value.reason
+    assert reason == "U mag geen gegevens van deze organisatie vastleggen of wijzigen."
+    response = client_for(finance).post(
+        reverse("admin:partnerships_contribution_add"),
+        {"participation": theirs.pk, "year": 2027, "budgeted": "1000", "basis": "entered"},
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"__all__": [reason]}
+
+    response = Client().post(
+        "/api/v1/bijdragen/",
+        {"deelneming": theirs.pk, "jaar": 2027, "begroot": "1000.00"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {_write_key(finance)}",
+    )
+    assert response.status_code == 403
+    body = response.json()
+    assert body["detail"] == reason
+    assert body["invalidParams"] == [{"name": "deelneming", "code": "refused", "reason": reason}]
+    assert not Contribution.objects.filter(participation=theirs).exists()
+
+
+def test_moving_a_contribution_onto_utrechts_participation_is_refused_alike_by_service_and_api(
+    world,
+):
+    finance = world["finance"]
+    own = factories.ContributionFactory(participation=world["participations"]["Enschede"])
+    utrecht = world["participations"]["Utrecht"]
+    moved = Contribution.objects.get(pk=own.pk)
+    moved.participation = utrecht
+    with pytest.raises(access.WriteRefused) as refused:
+        writes.save(user=finance, record=moved, changed={"participation"})
+    response = Client().patch(
+        f"/api/v1/bijdragen/{own.pk}/",
+        {"deelneming": utrecht.pk},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {_write_key(finance)}",
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == refused.value.reason
+    assert [p["name"] for p in response.json()["invalidParams"]] == ["deelneming"]
+    assert Contribution.objects.get(pk=own.pk).participation == world["participations"]["Enschede"]
