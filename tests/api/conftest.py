@@ -27,6 +27,21 @@ def auth(key: str, keyword: str = "Token") -> dict:
     return {"HTTP_AUTHORIZATION": f"{keyword} {key}"}
 
 
+def send(method: str, url: str, key: str, body: dict):
+    """A write of a system: JSON `body` to `url` with the API key `key`."""
+    return getattr(Client(), method)(url, body, content_type="application/json", **auth(key))
+
+
+def problem_of(response, status: int, names: list[str]) -> dict:
+    """The problem details of `response`, with `status` and the fields `names` in
+    `invalidParams` (in that order)."""
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert [param["name"] for param in body.get("invalidParams", [])] == names
+    return body
+
+
 @pytest.fixture
 def clients(site_world, readers):  # noqa: F811 (the fixtures imported above)
     return {name: Client() if user is None else client_for(user) for name, user in readers.items()}

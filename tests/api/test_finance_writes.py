@@ -13,7 +13,7 @@ from partnerships.models import AnnualFigures, Contribution, Participation
 from registry import access
 from registry.models import RoleKind, TokenScope
 from tests import factories
-from tests.api.conftest import auth
+from tests.api.conftest import auth, problem_of, send
 from tests.site.conftest import YEAR
 
 LIST = "/api/v1/bijdragen/"
@@ -31,19 +31,14 @@ def _participation(organisation) -> Participation:
 
 
 def _post(key, **body):
-    return Client().post(LIST, body, content_type="application/json", **auth(key))
+    return send("post", LIST, key, body)
 
 
 def _patch(key, pk, **body):
-    return Client().patch(f"{LIST}{pk}/", body, content_type="application/json", **auth(key))
+    return send("patch", f"{LIST}{pk}/", key, body)
 
 
-def _problem(response, status: int, names: list[str]) -> dict:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert [param["name"] for param in body.get("invalidParams", [])] == names
-    return body
+_problem = problem_of
 
 
 def test_finance_records_the_contribution_of_its_own_participation(finance_key, enschede):

@@ -10,7 +10,7 @@ from partnerships.models import Party, Theme
 from registry import access
 from registry.models import RoleKind, TokenScope
 from tests import factories
-from tests.api.conftest import auth
+from tests.api.conftest import auth, problem_of, send
 
 LIST = "/api/v1/samenwerkingsverbanden/"
 
@@ -22,19 +22,14 @@ def griffie_key(site_world, enschede, issue_token):
 
 
 def _post(key, **body):
-    return Client().post(LIST, body, content_type="application/json", **auth(key))
+    return send("post", LIST, key, body)
 
 
 def _patch(key, code, **body):
-    return Client().patch(f"{LIST}{code}/", body, content_type="application/json", **auth(key))
+    return send("patch", f"{LIST}{code}/", key, body)
 
 
-def _problem(response, status: int, names: list[str]) -> dict:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert [param["name"] for param in body.get("invalidParams", [])] == names
-    return body
+_problem = problem_of
 
 
 def test_a_griffie_registers_a_party_its_organisation_keeps(griffie_key, enschede):

@@ -12,7 +12,7 @@ from partnerships.models import Participation
 from registry import access
 from registry.models import RoleKind, TokenScope
 from tests import factories
-from tests.api.conftest import auth
+from tests.api.conftest import auth, send
 
 LIST = "/api/v1/deelnemingen/"
 
@@ -24,13 +24,11 @@ def griffie_key(site_world, enschede, issue_token):
 
 
 def _post(key, **body):
-    return Client().post(LIST, body, content_type="application/json", **auth(key))
+    return send("post", LIST, key, body)
 
 
 def _patch(key, participation, **body):
-    return Client().patch(
-        f"{LIST}{participation.pk}/", body, content_type="application/json", **auth(key)
-    )
+    return send("patch", f"{LIST}{participation.pk}/", key, body)
 
 
 def _refused(response, reason, field=None):
