@@ -5,7 +5,8 @@ import pytest
 from django.test import Client
 
 from registry import tokens
-from registry.models import APIToken
+from registry.models import APIToken, RoleKind, TokenScope
+from tests import factories
 from tests.conftest import client_for
 from tests.site.conftest import readers, site_world  # noqa: F401 (fixtures)
 
@@ -52,3 +53,19 @@ def rows(client, url, **params) -> list[dict]:
     response = client.get(url, params)
     assert response.status_code == 200, response.content
     return response.json()["resultaten"]
+
+
+def _write_key_of(kind: str, organisation, issue_token):
+    """A user with role `kind` at `organisation` and a write key of its own: (user, key)."""
+    user = factories.user_with_role(kind, organisation)
+    return user, issue_token(user=user, scope=TokenScope.WRITE)[1]
+
+
+@pytest.fixture
+def griffie_key(site_world, enschede, issue_token):  # noqa: F811
+    return _write_key_of(RoleKind.GRIFFIE, enschede, issue_token)
+
+
+@pytest.fixture
+def finance_key(site_world, enschede, issue_token):  # noqa: F811
+    return _write_key_of(RoleKind.FINANCE, enschede, issue_token)

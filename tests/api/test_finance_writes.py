@@ -5,7 +5,6 @@ nothing; the model's rules are 400 with the field."""
 
 from decimal import Decimal
 
-import pytest
 from django.test import Client
 
 from partnerships.choices import ContributionBasis, FiguresKind
@@ -18,12 +17,6 @@ from tests.site.conftest import YEAR
 
 LIST = "/api/v1/bijdragen/"
 OTHER_MUNICIPALITY = "U mag geen gegevens van deze organisatie vastleggen of wijzigen."
-
-
-@pytest.fixture
-def finance_key(site_world, enschede, issue_token):
-    finance = factories.user_with_role(RoleKind.FINANCE, enschede)
-    return finance, issue_token(user=finance, scope=TokenScope.WRITE)[1]
 
 
 def _participation(organisation) -> Participation:

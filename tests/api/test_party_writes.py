@@ -3,22 +3,15 @@ write check, as in the admin: any griffie registers a party (its organisation be
 dossierhouder), the griffie of a participant keeps it, a party another organisation takes
 part in is not deleted; refusals are 403 problem details with the write check's sentence."""
 
-import pytest
 from django.test import Client
 
 from partnerships.models import Party, Theme
 from registry import access
-from registry.models import RoleKind, TokenScope
+from registry.models import TokenScope
 from tests import factories
 from tests.api.conftest import auth, problem_of, send
 
 LIST = "/api/v1/samenwerkingsverbanden/"
-
-
-@pytest.fixture
-def griffie_key(site_world, enschede, issue_token):
-    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
-    return griffie, issue_token(user=griffie, scope=TokenScope.WRITE)[1]
 
 
 def _post(key, **body):

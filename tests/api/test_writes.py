@@ -5,7 +5,6 @@ problem details, naming the field; a read token or no key writes nothing."""
 
 import datetime
 
-import pytest
 from django.test import Client
 
 from partnerships.models import Participation
@@ -15,12 +14,6 @@ from tests import factories
 from tests.api.conftest import auth, send
 
 LIST = "/api/v1/deelnemingen/"
-
-
-@pytest.fixture
-def griffie_key(site_world, enschede, issue_token):
-    griffie = factories.user_with_role(RoleKind.GRIFFIE, enschede)
-    return griffie, issue_token(user=griffie, scope=TokenScope.WRITE)[1]
 
 
 def _post(key, **body):
